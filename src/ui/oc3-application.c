@@ -1,0 +1,241 @@
+/* oc3-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "oc3-application.h"
+#include "oc3-screenshot.h"
+#include "oc3-window.h"
+
+struct _Oc3Application
+{
+  AdwApplication parent_instance;
+
+  /* Development options (build-aux/dev run): what to show, and where to save
+   * a screenshot of it before quitting. */
+  char *screenshot_path;
+  char *initial_view;
+  char *initial_talk;
+  int   window_width;
+  int   window_height;
+
+  int   exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  /* Development options, used by build-aux/dev run for screenshots. */
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open this view: schedule, tracks, speakers, starred or search"), N_("VIEW") },
+  { "talk", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the page of the talk with this GUID"), N_("GUID") },
+  { "window-width", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this wide"), N_("PIXELS") },
+  { "window-height", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this high"), N_("PIXELS") },
+  { "color-scheme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Force the light or dark style"), N_("light|dark") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save a PNG screenshot of the window to FILE, then quit"), N_("FILE") },
+  { NULL }
+};
+
+Oc3Application *
+oc3_application_new (void)
+{
+  return g_object_new (OC3_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/com/example/OC3",
+                       NULL);
+}
+
+/* Non-zero when something the user asked for on the command line failed
+ * (for example, saving a screenshot). */
+int
+oc3_application_get_exit_status (Oc3Application *self)
+{
+  g_return_val_if_fail (OC3_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+static int
+oc3_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+  const char *color_scheme = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("oc3 %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+  g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+  g_variant_dict_lookup (options, "talk", "s", &self->initial_talk);
+  g_variant_dict_lookup (options, "window-width", "i", &self->window_width);
+  g_variant_dict_lookup (options, "window-height", "i", &self->window_height);
+
+  if (g_variant_dict_lookup (options, "color-scheme", "&s", &color_scheme))
+    {
+      AdwColorScheme scheme;
+
+      if (g_strcmp0 (color_scheme, "dark") == 0)
+        scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      else if (g_strcmp0 (color_scheme, "light") == 0)
+        scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      else
+        {
+          g_printerr (_("--color-scheme takes “light” or “dark”\n"));
+          return 1;
+        }
+      /* Must wait for startup, when the style manager exists. */
+      g_object_set_data (G_OBJECT (self), "forced-color-scheme", GINT_TO_POINTER (scheme));
+    }
+
+  /* A screenshot run is a one-off: never hand it to a running instance. */
+  if (self->screenshot_path != NULL)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+screenshot_saved_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (Oc3Application) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!oc3_screenshot_save_finish (result, &error))
+    {
+      g_printerr ("oc3: %s\n", error->message);
+      self->exit_status = 1;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+oc3_application_activate (GApplication *application)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (oc3_window_new (self));
+      if (self->window_width > 0 && self->window_height > 0)
+        gtk_window_set_default_size (window, self->window_width, self->window_height);
+    }
+
+  if (self->initial_view != NULL)
+    oc3_window_show_view (OC3_WINDOW (window), self->initial_view);
+
+  gtk_window_present (window);
+
+  if (self->screenshot_path != NULL)
+    oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
+                               screenshot_saved_cb, g_object_ref (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows (rather than quitting at once) lets them save their state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  AdwDialog *about;
+  const char *developers[] = { "The OC3 developers", NULL };
+
+  about = adw_about_dialog_new_from_appdata ("/com/example/OC3/metainfo.xml", PACKAGE_VERSION);
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), "© 2026 The OC3 developers");
+  /* Translators: Replace "translator-credits" with your name/username, and optionally an email or URL. */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+oc3_application_startup (GApplication *application)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+  gpointer forced_scheme;
+
+  G_APPLICATION_CLASS (oc3_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+
+  forced_scheme = g_object_get_data (G_OBJECT (self), "forced-color-scheme");
+  if (forced_scheme != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        GPOINTER_TO_INT (forced_scheme));
+}
+
+static void
+oc3_application_finalize (GObject *object)
+{
+  Oc3Application *self = OC3_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->initial_view, g_free);
+  g_clear_pointer (&self->initial_talk, g_free);
+
+  G_OBJECT_CLASS (oc3_application_parent_class)->finalize (object);
+}
+
+static void
+oc3_application_class_init (Oc3ApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = oc3_application_finalize;
+  app_class->handle_local_options = oc3_application_handle_local_options;
+  app_class->startup = oc3_application_startup;
+  app_class->activate = oc3_application_activate;
+}
+
+static void
+oc3_application_init (Oc3Application *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE|URL]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The companion app for the Open Confidential Computing Conference."));
+}

@@ -1,0 +1,23 @@
+/* oc3-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "oc3-application.h"
+
+G_BEGIN_DECLS
+
+#define OC3_TYPE_WINDOW (oc3_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (Oc3Window, oc3_window, OC3, WINDOW, AdwApplicationWindow)
+
+Oc3Window  *oc3_window_new       (Oc3Application *application);
+void        oc3_window_show_view (Oc3Window      *self,
+                                  const char     *view_name);
+const char *oc3_window_get_view  (Oc3Window      *self);
+
+G_END_DECLS
