@@ -83,12 +83,20 @@ EXACT_FIXES = [
     ("with a Focus on DORA Participants will", "with a Focus on DORA\nParticipants will"),
     ("Facilitates data security This segment", "Facilitates data security\nThis segment"),
     ("Implementation StrategiesThe final", "Implementation Strategies\nThe final"),
+    # A heading glued to the end of the paragraph before it.
+    ("used for ADAS development. Contributions", "used for ADAS development.\n\nContributions"),
     # Glue that involves digits, acronyms or capitalized words.
     ("50million", "50 million"),
     ("micro-VMscan", "micro-VMs can"),
     ("Kubernetespod", "Kubernetes pod"),
     ("Slave-FreeAlliance", "Slave-Free Alliance"),
+    # The links are gone (see URL_RE).
+    ("Confidential Compute' (links below).", "Confidential Compute' (listed below)."),
 ]
+
+# A host name in running text is dropped too ("our Learning Paths on
+# HOST, which" -> "our Learning Paths, which").
+HOST_IN_TEXT_RE = re.compile(r" on (?:[a-z0-9-]+\.)+(?:com|org|net|dev|io)\b")
 
 # Lines dropped from the texts: link captions whose link the scrape lost.
 DROPPED_LINES = {"Download the accompanying paper here."}
@@ -137,9 +145,9 @@ CAMEL_WORD_RE = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 CAMEL_JOIN_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # A sentence glued to the next one ("applications.The"), and a comma or
-# colon without the space after it ("However,as", "unanswered:How").
+# colon without the space after it ("However,as", "TDX,AMD", "unanswered:How").
 SENTENCE_GLUE_RE = re.compile(r"(?<=[a-z0-9)])\.(?=[A-Z][a-z])")
-PUNCT_GLUE_RE = re.compile(r"(?<=[a-z])([,;:])(?=[A-Za-z])")
+PUNCT_GLUE_RE = re.compile(r"(?<=[A-Za-z])([,;])(?=[A-Za-z])|(?<=[a-z])(:)(?=[A-Za-z])")
 
 
 class Edition:
@@ -159,9 +167,9 @@ class Edition:
 
 EDITIONS = [
     Edition(
-        acronym="oc3_2023",
-        title="OC3 2023 — Open Confidential Computing Conference",
-        date=datetime.date(2023, 3, 15),
+        acronym="oc3_2022",
+        title="OC3 2022 — Open Confidential Computing Conference",
+        date=datetime.date(2022, 3, 17),
         first_talk=0, last_talk=20,
         tracks=[
             ("Keynote", "#e01b24"),
@@ -175,9 +183,12 @@ EDITIONS = [
             "Room B": ["Cloud-Native"] * 4 + ["low-level magic"] * 3 + ["Apps & Solutions"] * 2,
         },
         summary=(
-            "Talks of OC3 2023, the Open Confidential Computing Conference: two "
+            "Talks of OC3 2022, the Open Confidential Computing Conference: two "
             "keynotes and talks in the tracks Cloud-Native, Apps & Solutions and "
-            "low-level magic."),
+            "low-level magic. The pages do not name the year of this edition; "
+            "it is the edition before the 2024 one, and its talks (Proof of "
+            "Being Forgotten, the German e-prescription service, the Azure "
+            "keynote) were given at OC3 2022."),
     ),
     Edition(
         acronym="oc3_2024",
@@ -244,10 +255,11 @@ def clean_text(text):
     for old, new in EXACT_FIXES:
         text = text.replace(old, new)
     text = URL_RE.sub("", text)
+    text = HOST_IN_TEXT_RE.sub("", text)
     text = GLUED_WORDS_RE.sub(lambda m: GLUED_WORDS[m.group(1)], text)
     text = CAMEL_WORD_RE.sub(split_camel, text)
     text = SENTENCE_GLUE_RE.sub(". ", text)
-    text = PUNCT_GLUE_RE.sub(r"\1 ", text)
+    text = PUNCT_GLUE_RE.sub(lambda m: m.group(0) + " ", text)
     return "\n".join(clean_spaces(line) for line in text.split("\n"))
 
 
@@ -479,7 +491,7 @@ def conference_description(edition):
         "The source pages carry no schedule: the date, times and rooms in this "
         "file are illustrative only, laid out as a one-day program.",
     ]
-    if edition.acronym == "oc3_2023":
+    if edition.acronym == "oc3_2022":
         parts.append(HOST_NOTE)
     else:
         parts.append(

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "oc3-application.h"
+#include "oc3-resources.h"
 #include "oc3-screenshot.h"
 #include "oc3-window.h"
 
@@ -224,6 +225,8 @@ oc3_application_class_init (Oc3ApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  oc3_register_resource ();
 
   object_class->finalize = oc3_application_finalize;
   app_class->handle_local_options = oc3_application_handle_local_options;

@@ -105,7 +105,7 @@ oc3_screenshot_save_async (GtkWidget           *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (widget, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, oc3_screenshot_save_async);
 
   data = g_new0 (ScreenshotData, 1);
