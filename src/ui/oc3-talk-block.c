@@ -1,0 +1,215 @@
+/* oc3-talk-block.c — one talk in the timeline: a block as tall as the talk is
+ * long, in its track's colour, that opens the talk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "oc3-talk-block.h"
+#include "oc3-talk-format.h"
+#include "oc3-time.h"
+
+struct _Oc3TalkBlock
+{
+  GtkWidget parent_instance;
+
+  Oc3Talk   *talk;
+  GTimeZone *zone;
+  GdkRGBA    color;
+
+  GtkLabel  *time_label;
+  GtkLabel  *title_label;
+  GtkLabel  *speakers_label;
+  GtkImage  *star_image;
+};
+
+G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_labels (Oc3TalkBlock *self)
+{
+  g_autofree char *range = oc3_time_format_range (oc3_talk_get_start (self->talk),
+                                                  oc3_talk_get_end (self->talk), self->zone);
+  g_autofree char *speakers = oc3_talk_format_speakers (self->talk);
+  g_autofree char *accessible = oc3_talk_format_accessible_summary (self->talk, self->zone);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_text (self->time_label, range);
+  gtk_label_set_text (self->title_label, oc3_talk_get_title (self->talk));
+  gtk_label_set_text (self->speakers_label, speakers);
+  gtk_widget_set_visible (GTK_WIDGET (self->speakers_label), speakers[0] != '\0');
+
+  /* Short talks show less than their title: the tooltip has all of it. */
+  tooltip = g_strdup_printf ("%s\n%s", oc3_talk_get_title (self->talk), range);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+GtkWidget *
+oc3_talk_block_new (Oc3Talk   *talk,
+                    GTimeZone *zone)
+{
+  Oc3TalkBlock *self;
+
+  g_return_val_if_fail (OC3_IS_TALK (talk), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  self = g_object_new (OC3_TYPE_TALK_BLOCK, NULL);
+  self->talk = g_object_ref (talk);
+  self->zone = g_time_zone_ref (zone);
+  if (!gdk_rgba_parse (&self->color, oc3_talk_get_color (talk)))
+    gdk_rgba_parse (&self->color, "#9a9996");
+
+  update_labels (self);
+
+  return GTK_WIDGET (self);
+}
+
+Oc3Talk *
+oc3_talk_block_get_talk (Oc3TalkBlock *self)
+{
+  g_return_val_if_fail (OC3_IS_TALK_BLOCK (self), NULL);
+
+  return self->talk;
+}
+
+void
+oc3_talk_block_set_zone (Oc3TalkBlock *self,
+                         GTimeZone    *zone)
+{
+  g_return_if_fail (OC3_IS_TALK_BLOCK (self));
+
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = g_time_zone_ref (zone);
+  update_labels (self);
+}
+
+void
+oc3_talk_block_set_starred (Oc3TalkBlock *self,
+                            gboolean      starred)
+{
+  g_return_if_fail (OC3_IS_TALK_BLOCK (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
+}
+
+static void
+oc3_talk_block_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  Oc3TalkBlock *self = OC3_TALK_BLOCK (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fill = self->color;
+  GskRoundedRect outline;
+
+  /* A tint of the track colour keeps text readable in light and dark styles;
+   * the full colour marks the block's edge. */
+  fill.alpha = dark ? 0.30f : 0.22f;
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &self->color, &GRAPHENE_RECT_INIT (0, 0, 4, height));
+  gtk_snapshot_pop (snapshot);
+
+  GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+activate_cb (Oc3TalkBlock *self)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   Oc3TalkBlock    *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  activate_cb (self);
+}
+
+static void
+oc3_talk_block_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_TALK_BLOCK);
+
+  G_OBJECT_CLASS (oc3_talk_block_parent_class)->dispose (object);
+}
+
+static void
+oc3_talk_block_finalize (GObject *object)
+{
+  Oc3TalkBlock *self = OC3_TALK_BLOCK (object);
+
+  g_clear_object (&self->talk);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (oc3_talk_block_parent_class)->finalize (object);
+}
+
+static void
+oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = oc3_talk_block_dispose;
+  object_class->finalize = oc3_talk_block_finalize;
+  widget_class->snapshot = oc3_talk_block_snapshot;
+
+  /**
+   * Oc3TalkBlock::activate:
+   *
+   * The user opened the talk: a click, Enter or Space.
+   */
+  signals[ACTIVATE] =
+    g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, NULL,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-talk-block.ui");
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, time_label);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, title_label);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, speakers_label);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, star_image);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "talkblock");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+oc3_talk_block_init (Oc3TalkBlock *self)
+{
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+}
