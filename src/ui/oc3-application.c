@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "oc3-application.h"
+#include "oc3-check.h"
+#include "oc3-preferences-dialog.h"
 #include "oc3-resources.h"
 #include "oc3-screenshot.h"
 #include "oc3-window.h"
@@ -31,6 +33,10 @@ G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Check a conference program (a schedule.json file or URL), print a summary and its problems, and exit"),
+    N_("FILE|URL") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check: print the summary as JSON"), NULL },
   /* Development options, used by build-aux/dev run for screenshots. */
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open this view: schedule, tracks, speakers, starred or search"), N_("VIEW") },
@@ -69,12 +75,17 @@ oc3_application_handle_local_options (GApplication *application,
 {
   Oc3Application *self = OC3_APPLICATION (application);
   const char *color_scheme = NULL;
+  const char *check_location = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("oc3 %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* Checking a program needs no display: it never starts the GUI. */
+  if (g_variant_dict_lookup (options, "check", "&s", &check_location))
+    return oc3_check_main (check_location, g_variant_dict_contains (options, "json"));
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);
@@ -125,6 +136,26 @@ screenshot_saved_cb (GObject      *source,
 }
 
 static void
+take_screenshot (Oc3Application *self,
+                 GtkWindow      *window)
+{
+  oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
+                             screenshot_saved_cb, g_object_ref (self));
+}
+
+static void
+conference_loaded_cb (Oc3Application *self,
+                      GParamSpec     *pspec,
+                      GtkWindow      *window)
+{
+  if (oc3_window_get_conference (OC3_WINDOW (window)) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, conference_loaded_cb, self);
+  take_screenshot (self, window);
+}
+
+static void
 oc3_application_activate (GApplication *application)
 {
   Oc3Application *self = OC3_APPLICATION (application);
@@ -140,12 +171,20 @@ oc3_application_activate (GApplication *application)
 
   if (self->initial_view != NULL)
     oc3_window_show_view (OC3_WINDOW (window), self->initial_view);
+  if (self->initial_talk != NULL)
+    oc3_window_show_talk (OC3_WINDOW (window), self->initial_talk);
 
   gtk_window_present (window);
 
   if (self->screenshot_path != NULL)
-    oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
-                               screenshot_saved_cb, g_object_ref (self));
+    {
+      /* The shot shows the program, so it waits until the program is read. */
+      if (oc3_window_get_conference (OC3_WINDOW (window)) != NULL)
+        take_screenshot (self, window);
+      else
+        g_signal_connect_object (window, "notify::conference", G_CALLBACK (conference_loaded_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -183,8 +222,20 @@ about_action (GSimpleAction *action,
   adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+
+  adw_dialog_present (ADW_DIALOG (oc3_preferences_dialog_new ()),
+                      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
 };
 
@@ -199,6 +250,8 @@ oc3_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 

@@ -1,4 +1,6 @@
-/* oc3-window.c
+/* oc3-window.c — the main window: the conference and its views in the
+ * sidebar, the chosen view (and the talk and speaker pages opened from it) in
+ * the content.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,29 +9,78 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-schedule.h"
+#include "oc3-schedule-view.h"
+#include "oc3-talk-format.h"
+#include "oc3-time.h"
 #include "oc3-window.h"
+
+/* The OC3 editions bundled with the app, newest first. */
+static const struct {
+  const char *id;
+  const char *name;
+  const char *resource;
+} bundled_programs[] = {
+  { "oc3-2024", N_("OC3 2024"), "/com/example/OC3/programs/oc3-2024.json" },
+  { "oc3-2022", N_("OC3 2022"), "/com/example/OC3/programs/oc3-2022.json" },
+};
 
 struct _Oc3Window
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
+  GCancellable  *cancellable;
+  Oc3Conference *conference;
+  GTimeZone     *display_zone;
+  char          *pending_view;
+  char          *pending_talk;
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
   AdwNavigationPage      *content_page;
+  AdwNavigationView      *navigation_view;
+  AdwNavigationPage      *view_page;
   GtkListBox             *views_list;
   GtkStack               *view_stack;
+  AdwStatusPage          *error_status_page;
+  Oc3ScheduleView        *schedule_view;
+  GtkDropDown            *conference_dropdown;
+  GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
   GtkLabel               *conference_details_label;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Window, oc3_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONFERENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 Oc3Window *
 oc3_window_new (Oc3Application *application)
 {
   return g_object_new (OC3_TYPE_WINDOW, "application", application, NULL);
+}
+
+Oc3Conference *
+oc3_window_get_conference (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->conference;
+}
+
+GTimeZone *
+oc3_window_get_display_zone (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->display_zone;
 }
 
 static GtkListBoxRow *
@@ -56,17 +107,31 @@ oc3_window_show_view (Oc3Window  *self,
 
   g_return_if_fail (OC3_IS_WINDOW (self));
 
-  row = find_view_row (self, view_name);
-  if (row == NULL)
+  /* Until the program is read, remember what to show. */
+  if (self->conference == NULL)
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (view_name);
+      return;
+    }
+
+  if (gtk_stack_get_child_by_name (self->view_stack, view_name) == NULL)
     {
       g_message ("No view called “%s”", view_name);
       return;
     }
 
-  gtk_list_box_select_row (self->views_list, row);
+  row = find_view_row (self, view_name);
+  if (row != NULL)
+    gtk_list_box_select_row (self->views_list, row);
+  else
+    gtk_list_box_unselect_all (self->views_list);
+
   gtk_stack_set_visible_child_name (self->view_stack, view_name);
   page = gtk_stack_get_page (self->view_stack, gtk_stack_get_visible_child (self->view_stack));
+  adw_navigation_page_set_title (self->view_page, gtk_stack_page_get_title (page));
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
+  adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
@@ -78,6 +143,55 @@ oc3_window_get_view (Oc3Window *self)
   return gtk_stack_get_visible_child_name (self->view_stack);
 }
 
+static AdwNavigationPage *
+new_talk_page (Oc3Window *self,
+               Oc3Talk   *talk)
+{
+  AdwNavigationPage *page;
+  GtkWidget *label;
+
+  label = gtk_label_new (oc3_talk_get_title (talk));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  page = adw_navigation_page_new (label, oc3_talk_get_title (talk));
+  adw_navigation_page_set_tag (page, oc3_talk_get_guid (talk));
+
+  return page;
+}
+
+void
+oc3_window_show_talk (Oc3Window  *self,
+                      const char *guid)
+{
+  Oc3Talk *talk;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  if (self->conference == NULL)
+    {
+      g_free (self->pending_talk);
+      self->pending_talk = g_strdup (guid);
+      return;
+    }
+
+  talk = oc3_conference_lookup_talk (self->conference, guid);
+  if (talk == NULL)
+    {
+      g_message ("No talk with the GUID “%s”", guid);
+      return;
+    }
+
+  adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
+  adw_navigation_view_push (self->navigation_view, new_talk_page (self, talk));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+talk_activated_cb (Oc3Window *self,
+                   Oc3Talk   *talk)
+{
+  oc3_window_show_talk (self, oc3_talk_get_guid (talk));
+}
+
 static void
 view_row_activated_cb (Oc3Window     *self,
                        GtkListBoxRow *row)
@@ -86,20 +200,197 @@ view_row_activated_cb (Oc3Window     *self,
 }
 
 static void
+update_display_zone (Oc3Window *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "time-zone-mode");
+
+  g_clear_pointer (&self->display_zone, g_time_zone_unref);
+  if (g_strcmp0 (mode, "local") == 0 || self->conference == NULL)
+    self->display_zone = g_time_zone_new_local ();
+  else
+    self->display_zone = g_time_zone_ref (oc3_conference_get_time_zone (self->conference));
+}
+
+static void
+time_zone_mode_changed_cb (Oc3Window *self)
+{
+  update_display_zone (self);
+  oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
+}
+
+/* "13–15 March 2024 · Berlin · CET (UTC+01:00)" under the title. */
+static void
+update_summary (Oc3Window *self)
+{
+  Oc3Conference *conference = self->conference;
+  g_autoptr (GString) details = g_string_new (NULL);
+  GTimeZone *zone = oc3_conference_get_time_zone (conference);
+  GDateTime *start = oc3_conference_get_start (conference);
+  GDateTime *end = oc3_conference_get_end (conference);
+  const char *venue = oc3_conference_get_venue (conference);
+
+  gtk_label_set_text (self->conference_title_label, oc3_conference_get_title (conference));
+
+  if (start != NULL)
+    {
+      g_autofree char *first = oc3_time_format_day (start, zone);
+      g_autofree char *zone_text = oc3_time_format_zone (zone, start);
+
+      g_string_append (details, first);
+      if (end != NULL && g_date_time_difference (end, start) >= G_TIME_SPAN_DAY)
+        {
+          g_autofree char *last = oc3_time_format_day (end, zone);
+
+          /* Translators: the span of a conference, from its first to its last day. */
+          g_string_printf (details, _("%s to %s"), first, last);
+        }
+      g_string_append_c (details, '\n');
+      if (venue != NULL && *venue != '\0')
+        g_string_append_printf (details, "%s\n", venue);
+      g_string_append (details, zone_text);
+    }
+
+  gtk_label_set_text (self->conference_details_label, details->str);
+}
+
+static void
+program_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *talk = NULL;
+
+  conference = oc3_schedule_parse_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (conference == NULL)
+    {
+      adw_status_page_set_description (self->error_status_page, error->message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  g_set_object (&self->conference, conference);
+  update_display_zone (self);
+  update_summary (self);
+  oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+
+  view = g_steal_pointer (&self->pending_view);
+  talk = g_steal_pointer (&self->pending_talk);
+  oc3_window_show_view (self, view != NULL ? view : "schedule");
+  if (view == NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  oc3_schedule_view_show_now (self->schedule_view);
+  if (talk != NULL)
+    oc3_window_show_talk (self, talk);
+}
+
+/* Parsing happens in a worker thread: the window stays responsive (with a
+ * spinner) even for programs of thousands of talks. */
+static void
+load_bundled_program (Oc3Window *self,
+                      guint      position)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->conference != NULL && self->pending_view == NULL)
+    self->pending_view = g_strdup (oc3_window_get_view (self));
+  g_clear_object (&self->conference);
+  gtk_stack_set_visible_child_name (self->view_stack, "loading");
+
+  bytes = g_resources_lookup_data (bundled_programs[position].resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      adw_status_page_set_description (self->error_status_page, error->message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-conference", bundled_programs[position].id);
+  oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
+}
+
+static void
+conference_selected_cb (Oc3Window *self)
+{
+  guint position = gtk_drop_down_get_selected (self->conference_dropdown);
+
+  if (position < G_N_ELEMENTS (bundled_programs))
+    load_bundled_program (self, position);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  oc3_window_show_view (OC3_WINDOW (widget), "search");
+}
+
+static void
 oc3_window_constructed (GObject *object)
 {
   Oc3Window *self = OC3_WINDOW (object);
+  g_autofree char *last = NULL;
+  guint selected = 0;
 
   G_OBJECT_CLASS (oc3_window_parent_class)->constructed (object);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::time-zone-mode",
+                           G_CALLBACK (time_zone_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  last = g_settings_get_string (self->settings, "last-conference");
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_programs); i++)
+    {
+      gtk_string_list_append (self->conference_names, _(bundled_programs[i].name));
+      if (g_strcmp0 (last, bundled_programs[i].id) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_selected (self->conference_dropdown, selected);
+  g_signal_connect_object (self->conference_dropdown, "notify::selected",
+                           G_CALLBACK (conference_selected_cb), self, G_CONNECT_SWAPPED);
+  load_bundled_program (self, selected);
+}
+
+static void
+oc3_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  Oc3Window *self = OC3_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFERENCE:
+      g_value_set_object (value, self->conference);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 oc3_window_dispose (GObject *object)
 {
+  Oc3Window *self = OC3_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_WINDOW);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->dispose (object);
@@ -110,7 +401,12 @@ oc3_window_finalize (GObject *object)
 {
   Oc3Window *self = OC3_WINDOW (object);
 
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->conference);
+  g_clear_pointer (&self->display_zone, g_time_zone_unref);
+  g_clear_pointer (&self->pending_view, g_free);
+  g_clear_pointer (&self->pending_talk, g_free);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->finalize (object);
 }
@@ -122,17 +418,34 @@ oc3_window_class_init (Oc3WindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = oc3_window_constructed;
+  object_class->get_property = oc3_window_get_property;
   object_class->dispose = oc3_window_dispose;
   object_class->finalize = oc3_window_finalize;
 
+  properties[PROP_CONFERENCE] =
+    g_param_spec_object ("conference", NULL, NULL, OC3_TYPE_CONFERENCE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, content_page);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_page);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, views_list);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, error_status_page);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_names);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_details_label);
   gtk_widget_class_bind_template_callback (widget_class, view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, talk_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -141,6 +454,5 @@ oc3_window_init (Oc3Window *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  oc3_window_show_view (self, "schedule");
-  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  self->display_zone = g_time_zone_new_local ();
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "oc3-application.h"
+#include "oc3-conference.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (Oc3Window, oc3_window, OC3, WINDOW, AdwApplicationWindow)
 
-Oc3Window  *oc3_window_new       (Oc3Application *application);
-void        oc3_window_show_view (Oc3Window      *self,
-                                  const char     *view_name);
-const char *oc3_window_get_view  (Oc3Window      *self);
+Oc3Window     *oc3_window_new              (Oc3Application *application);
+void           oc3_window_show_view        (Oc3Window      *self,
+                                            const char     *view_name);
+const char    *oc3_window_get_view         (Oc3Window      *self);
+void           oc3_window_show_talk        (Oc3Window      *self,
+                                            const char     *guid);
+Oc3Conference *oc3_window_get_conference   (Oc3Window      *self);
+GTimeZone     *oc3_window_get_display_zone (Oc3Window      *self);
 
 G_END_DECLS
