@@ -354,11 +354,10 @@ read_meta (const char  *path,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(Oc3CacheEntry) entry = NULL;
+  g_autofree char *text = NULL;
   JsonObject *object;
   JsonNode *root;
   JsonNode *node;
-
-  g_autofree char *text = NULL;
   gsize length;
 
   text = read_file (path, &length, error);
@@ -628,4 +627,182 @@ oc3_program_cache_touch (Oc3ProgramCache  *self,
 
   sync_directory (directory);
   return TRUE;
+}
+
+/* --- asynchronous versions ------------------------------------------------ */
+
+/* The window must not wait for a disk: these run the functions above in a
+ * worker thread.  The cache's mutex keeps them from overlapping. */
+
+typedef struct
+{
+  char          *conference_id;
+  Oc3CacheEntry *entry;
+  GDateTime     *checked_at;
+} OperationData;
+
+static void
+operation_data_free (OperationData *data)
+{
+  g_free (data->conference_id);
+  g_clear_pointer (&data->entry, oc3_cache_entry_free);
+  g_clear_pointer (&data->checked_at, g_date_time_unref);
+  g_free (data);
+}
+
+static GTask *
+operation_new (Oc3ProgramCache     *self,
+               const char          *conference_id,
+               const Oc3CacheEntry *entry,
+               GDateTime           *checked_at,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  OperationData *data = g_new0 (OperationData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->conference_id = g_strdup (conference_id);
+  data->entry = entry ? oc3_cache_entry_copy (entry) : NULL;
+  data->checked_at = checked_at ? g_date_time_ref (checked_at) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) operation_data_free);
+
+  return task;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OperationData *data = task_data;
+  GError *error = NULL;
+  Oc3CacheEntry *entry;
+
+  entry = oc3_program_cache_load (source_object, data->conference_id, &error);
+  if (entry == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entry, (GDestroyNotify) oc3_cache_entry_free);
+}
+
+/**
+ * oc3_program_cache_load_async:
+ *
+ * Like oc3_program_cache_load(), in a worker thread.
+ */
+void
+oc3_program_cache_load_async (Oc3ProgramCache     *self,
+                              const char          *conference_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OC3_IS_PROGRAM_CACHE (self));
+
+  task = operation_new (self, conference_id, NULL, NULL, cancellable, callback, user_data,
+                        oc3_program_cache_load_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+Oc3CacheEntry *
+oc3_program_cache_load_finish (Oc3ProgramCache  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == oc3_program_cache_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  OperationData *data = task_data;
+  GError *error = NULL;
+  gboolean done;
+
+  if (data->entry != NULL)
+    done = oc3_program_cache_store (source_object, data->conference_id, data->entry, &error);
+  else
+    done = oc3_program_cache_touch (source_object, data->conference_id, data->checked_at, &error);
+
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * oc3_program_cache_store_async:
+ *
+ * Like oc3_program_cache_store(), in a worker thread; @entry is copied.
+ */
+void
+oc3_program_cache_store_async (Oc3ProgramCache     *self,
+                               const char          *conference_id,
+                               const Oc3CacheEntry *entry,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OC3_IS_PROGRAM_CACHE (self));
+  g_return_if_fail (entry != NULL && entry->program != NULL);
+
+  task = operation_new (self, conference_id, entry, NULL, cancellable, callback, user_data,
+                        oc3_program_cache_store_async);
+  g_task_run_in_thread (task, store_thread);
+}
+
+/**
+ * oc3_program_cache_touch_async:
+ *
+ * Like oc3_program_cache_touch(), in a worker thread.  Finish it with
+ * oc3_program_cache_store_finish().
+ */
+void
+oc3_program_cache_touch_async (Oc3ProgramCache     *self,
+                               const char          *conference_id,
+                               GDateTime           *checked_at,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (OC3_IS_PROGRAM_CACHE (self));
+  g_return_if_fail (checked_at != NULL);
+
+  task = operation_new (self, conference_id, NULL, checked_at, cancellable, callback, user_data,
+                        oc3_program_cache_store_async);
+  g_task_run_in_thread (task, store_thread);
+}
+
+/**
+ * oc3_program_cache_store_finish:
+ *
+ * Finishes oc3_program_cache_store_async() and oc3_program_cache_touch_async().
+ */
+gboolean
+oc3_program_cache_store_finish (Oc3ProgramCache  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == oc3_program_cache_store_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

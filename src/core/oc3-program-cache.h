@@ -61,4 +61,28 @@ gboolean         oc3_program_cache_touch         (Oc3ProgramCache     *self,
                                                   GDateTime           *checked_at,
                                                   GError             **error);
 
+void             oc3_program_cache_load_async    (Oc3ProgramCache     *self,
+                                                  const char          *conference_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+Oc3CacheEntry   *oc3_program_cache_load_finish   (Oc3ProgramCache     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void             oc3_program_cache_store_async   (Oc3ProgramCache     *self,
+                                                  const char          *conference_id,
+                                                  const Oc3CacheEntry *entry,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+void             oc3_program_cache_touch_async   (Oc3ProgramCache     *self,
+                                                  const char          *conference_id,
+                                                  GDateTime           *checked_at,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         oc3_program_cache_store_finish  (Oc3ProgramCache     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 G_END_DECLS

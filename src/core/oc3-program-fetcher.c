@@ -328,6 +328,7 @@ oc3_program_fetcher_init (Oc3ProgramFetcher *self)
   self->connect_timeout_ms = OC3_PROGRAM_FETCHER_CONNECT_TIMEOUT_MS;
   self->timeout_ms = OC3_PROGRAM_FETCHER_TIMEOUT_MS;
   self->max_size = OC3_PROGRAM_FETCHER_MAX_SIZE;
+  self->online = TRUE;
 
   /* The session's own I/O timeout is off: the fetcher's two timers govern,
    * and they report which limit was hit.  SoupContentDecoder is part of
@@ -445,7 +446,6 @@ oc3_program_fetcher_set_network_monitor (Oc3ProgramFetcher *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_MONITOR]);
 
-  self->online = !g_network_monitor_get_network_available (self->monitor);
   network_changed_cb (self);
 }
 

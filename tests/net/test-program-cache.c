@@ -270,6 +270,64 @@ test_stale_temporaries (Fixture       *fixture,
 }
 
 static void
+got_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(Oc3CacheEntry) stored = make_entry ("{\"schedule\": {}}", "\"v1\"");
+  g_autoptr(Oc3CacheEntry) loaded = NULL;
+  g_autoptr(GDateTime) checked = g_date_time_new_from_iso8601 ("2024-12-28T11:00:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  oc3_program_cache_load_async (fixture->cache, "oc3-2024", NULL, got_result_cb, &result);
+  loaded = oc3_program_cache_load_finish (fixture->cache, wait_for (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  oc3_program_cache_store_async (fixture->cache, "oc3-2024", stored, NULL, got_result_cb, &result);
+  g_assert_true (oc3_program_cache_store_finish (fixture->cache, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  oc3_program_cache_touch_async (fixture->cache, "oc3-2024", checked, NULL, got_result_cb,
+                                 &result);
+  g_assert_true (oc3_program_cache_store_finish (fixture->cache, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  oc3_program_cache_load_async (fixture->cache, "oc3-2024", NULL, got_result_cb, &result);
+  loaded = oc3_program_cache_load_finish (fixture->cache, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (loaded->program, stored->program));
+  assert_same_time (loaded->checked_at, checked);
+  g_clear_object (&result);
+
+  /* A worker thread lets go of its task just after the callback ran. */
+  for (guint i = 0; i < 1000 && g_atomic_int_get (&G_OBJECT (fixture->cache)->ref_count) > 1; i++)
+    g_usleep (1000);
+}
+
+static void
 test_default_directory (void)
 {
   g_autoptr(Oc3ProgramCache) cache = oc3_program_cache_new (NULL);
@@ -413,6 +471,7 @@ main (int   argc,
   ADD ("/program-cache/meta-of-another-program", test_meta_of_another_program);
   ADD ("/program-cache/corrupt-meta", test_corrupt_meta);
   ADD ("/program-cache/stale-temporaries", test_stale_temporaries);
+  ADD ("/program-cache/async", test_async);
   ADD ("/program-cache/killed-while-writing", test_killed_while_writing);
   g_test_add_func ("/program-cache/default-directory", test_default_directory);
 
