@@ -407,8 +407,9 @@ sync_directory (const char *directory)
   close (fd);
 }
 
-/* g_file_set_contents_full() writes "<name>.XXXXXX" and renames it; a crash
- * (or a kill) in between leaves the temporary file behind. */
+/* g_file_set_contents_full() writes a temporary "program.json.XXXXXX" (or
+ * "meta.json.XXXXXX") and renames it; a crash or a kill in between leaves
+ * the temporary file behind. */
 static void
 remove_stale_temporaries (const char *directory)
 {

@@ -693,7 +693,8 @@ looks_like_html (GBytes     *body,
       length--;
     }
 
-  if (has_prefix_nocase (text, length, "<!doctype html") || has_prefix_nocase (text, length, "<html"))
+  if (has_prefix_nocase (text, length, "<!doctype html") ||
+      has_prefix_nocase (text, length, "<html"))
     return TRUE;
 
   if (has_prefix_nocase (text, length, "<?xml"))
