@@ -27,6 +27,7 @@ struct _Oc3Application
   int   window_height;
 
   int   exit_status;
+  gboolean quit_after_first_frame;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
@@ -44,6 +45,8 @@ static const GOptionEntry main_entries[] = {
   { "window-width", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this wide"), N_("PIXELS") },
   { "window-height", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this high"), N_("PIXELS") },
   { "color-scheme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Force the light or dark style"), N_("light|dark") },
+  { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit once the window has shown the program (for start-up benchmarks)"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save a PNG screenshot of the window to FILE, then quit"), N_("FILE") },
   { NULL }
@@ -54,7 +57,7 @@ oc3_application_new (void)
 {
   return g_object_new (OC3_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/com/example/OC3",
                        NULL);
 }
@@ -88,6 +91,7 @@ oc3_application_handle_local_options (GApplication *application,
     return oc3_check_main (check_location, g_variant_dict_contains (options, "json"));
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);
   g_variant_dict_lookup (options, "talk", "s", &self->initial_talk);
   g_variant_dict_lookup (options, "window-width", "i", &self->window_width);
@@ -110,8 +114,8 @@ oc3_application_handle_local_options (GApplication *application,
       g_object_set_data (G_OBJECT (self), "forced-color-scheme", GINT_TO_POINTER (scheme));
     }
 
-  /* A screenshot run is a one-off: never hand it to a running instance. */
-  if (self->screenshot_path != NULL)
+  /* Screenshot and benchmark runs are one-offs: never hand them to a running instance. */
+  if (self->screenshot_path != NULL || self->quit_after_first_frame)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -136,11 +140,28 @@ screenshot_saved_cb (GObject      *source,
 }
 
 static void
-take_screenshot (Oc3Application *self,
-                 GtkWindow      *window)
+first_frame_painted_cb (GdkFrameClock  *frame_clock,
+                        Oc3Application *self)
 {
-  oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
-                             screenshot_saved_cb, g_object_ref (self));
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_painted_cb, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Runs once the window has the program: a screenshot, or the end of a start-up benchmark. */
+static void
+program_shown (Oc3Application *self,
+               GtkWindow      *window)
+{
+  if (self->screenshot_path != NULL)
+    oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
+                               screenshot_saved_cb, g_object_ref (self));
+  else if (self->quit_after_first_frame)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
 }
 
 static void
@@ -152,7 +173,7 @@ conference_loaded_cb (Oc3Application *self,
     return;
 
   g_signal_handlers_disconnect_by_func (window, conference_loaded_cb, self);
-  take_screenshot (self, window);
+  program_shown (self, window);
 }
 
 static void
@@ -176,15 +197,30 @@ oc3_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  if (self->screenshot_path != NULL)
+  if (self->screenshot_path != NULL || self->quit_after_first_frame)
     {
       /* The shot shows the program, so it waits until the program is read. */
       if (oc3_window_get_conference (OC3_WINDOW (window)) != NULL)
-        take_screenshot (self, window);
+        program_shown (self, window);
       else
         g_signal_connect_object (window, "notify::conference", G_CALLBACK (conference_loaded_cb),
                                  self, G_CONNECT_SWAPPED);
     }
+}
+
+/* oc3 FILE opens that program (a schedule.json) in the window. */
+static void
+oc3_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  oc3_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (n_files > 0)
+    oc3_window_open_file (OC3_WINDOW (window), files[0]);
 }
 
 static void
@@ -285,6 +321,7 @@ oc3_application_class_init (Oc3ApplicationClass *klass)
   app_class->handle_local_options = oc3_application_handle_local_options;
   app_class->startup = oc3_application_startup;
   app_class->activate = oc3_application_activate;
+  app_class->open = oc3_application_open;
 }
 
 static void

@@ -33,6 +33,7 @@ struct _Oc3Window
   GCancellable  *cancellable;
   Oc3Conference *conference;
   GTimeZone     *display_zone;
+  GFile         *opened_file;
   char          *pending_view;
   char          *pending_talk;
 
@@ -73,6 +74,14 @@ oc3_window_get_conference (Oc3Window *self)
   g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
 
   return self->conference;
+}
+
+Oc3ScheduleView *
+oc3_window_get_schedule_view (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->schedule_view;
 }
 
 GTimeZone *
@@ -291,6 +300,19 @@ program_loaded_cb (GObject      *source,
     oc3_window_show_talk (self, talk);
 }
 
+static void
+begin_loading (Oc3Window *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->conference != NULL && self->pending_view == NULL)
+    self->pending_view = g_strdup (oc3_window_get_view (self));
+  g_clear_object (&self->conference);
+  gtk_stack_set_visible_child_name (self->view_stack, "loading");
+}
+
 /* Parsing happens in a worker thread: the window stays responsive (with a
  * spinner) even for programs of thousands of talks. */
 static void
@@ -300,14 +322,7 @@ load_bundled_program (Oc3Window *self,
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->conference != NULL && self->pending_view == NULL)
-    self->pending_view = g_strdup (oc3_window_get_view (self));
-  g_clear_object (&self->conference);
-  gtk_stack_set_visible_child_name (self->view_stack, "loading");
+  begin_loading (self);
 
   bytes = g_resources_lookup_data (bundled_programs[position].resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
@@ -322,12 +337,44 @@ load_bundled_program (Oc3Window *self,
 }
 
 static void
+load_opened_file (Oc3Window *self)
+{
+  begin_loading (self);
+  oc3_schedule_load_async (self->opened_file, self->cancellable, program_loaded_cb, g_object_ref (self));
+}
+
+static void
 conference_selected_cb (Oc3Window *self)
 {
   guint position = gtk_drop_down_get_selected (self->conference_dropdown);
 
   if (position < G_N_ELEMENTS (bundled_programs))
     load_bundled_program (self, position);
+  else if (self->opened_file != NULL)
+    load_opened_file (self);
+}
+
+/* A program from a file, shown after the bundled editions in the switcher. */
+void
+oc3_window_open_file (Oc3Window *self,
+                      GFile     *file)
+{
+  g_autofree char *name = NULL;
+  guint n_items;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->opened_file, file);
+  name = g_file_get_basename (file);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conference_names));
+  gtk_string_list_splice (self->conference_names, G_N_ELEMENTS (bundled_programs),
+                          n_items - G_N_ELEMENTS (bundled_programs), (const char *[]) { name, NULL });
+
+  g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
+  gtk_drop_down_set_selected (self->conference_dropdown, G_N_ELEMENTS (bundled_programs));
+  g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
+  load_opened_file (self);
 }
 
 static void
@@ -404,6 +451,7 @@ oc3_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->conference);
+  g_clear_object (&self->opened_file);
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->pending_talk, g_free);

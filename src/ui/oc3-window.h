@@ -9,6 +9,7 @@
 
 #include "oc3-application.h"
 #include "oc3-conference.h"
+#include "oc3-schedule-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,10 @@ void           oc3_window_show_view        (Oc3Window      *self,
 const char    *oc3_window_get_view         (Oc3Window      *self);
 void           oc3_window_show_talk        (Oc3Window      *self,
                                             const char     *guid);
+void           oc3_window_open_file        (Oc3Window      *self,
+                                            GFile          *file);
 Oc3Conference *oc3_window_get_conference   (Oc3Window      *self);
 GTimeZone     *oc3_window_get_display_zone (Oc3Window      *self);
+Oc3ScheduleView *oc3_window_get_schedule_view (Oc3Window    *self);
 
 G_END_DECLS
