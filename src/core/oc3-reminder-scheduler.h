@@ -41,23 +41,28 @@ typedef struct
 
 #define OC3_TYPE_REMINDER_SCHEDULER (oc3_reminder_scheduler_get_type ())
 
-G_DECLARE_FINAL_TYPE (Oc3ReminderScheduler, oc3_reminder_scheduler, OC3, REMINDER_SCHEDULER, GObject)
+G_DECLARE_FINAL_TYPE (Oc3ReminderScheduler, oc3_reminder_scheduler,
+                      OC3, REMINDER_SCHEDULER, GObject)
 
-Oc3ReminderScheduler *oc3_reminder_scheduler_new                      (Oc3Clock              *clock,
-                                                                       Oc3UserStore          *store);
-void                  oc3_reminder_scheduler_set_talks                (Oc3ReminderScheduler  *self,
-                                                                       const Oc3ReminderPlan *plans,
-                                                                       gsize                  n_plans);
-gboolean              oc3_reminder_scheduler_snooze                   (Oc3ReminderScheduler  *self,
-                                                                       const char            *guid,
-                                                                       int                    minutes);
-GTimeZone            *oc3_reminder_scheduler_get_display_zone         (Oc3ReminderScheduler  *self);
-void                  oc3_reminder_scheduler_set_display_zone         (Oc3ReminderScheduler  *self,
-                                                                       GTimeZone             *zone);
-int                   oc3_reminder_scheduler_get_default_lead_minutes (Oc3ReminderScheduler  *self);
-void                  oc3_reminder_scheduler_set_default_lead_minutes (Oc3ReminderScheduler  *self,
-                                                                       int                    minutes);
-gboolean              oc3_reminder_scheduler_get_has_pending          (Oc3ReminderScheduler  *self);
-gint64                oc3_reminder_scheduler_get_next_due             (Oc3ReminderScheduler  *self);
+Oc3ReminderScheduler *oc3_reminder_scheduler_new (Oc3Clock     *clock,
+                                                  Oc3UserStore *store);
+
+void     oc3_reminder_scheduler_set_talks (Oc3ReminderScheduler  *self,
+                                           const Oc3ReminderPlan *plans,
+                                           gsize                  n_plans);
+gboolean oc3_reminder_scheduler_snooze    (Oc3ReminderScheduler  *self,
+                                           const char            *guid,
+                                           int                    minutes);
+
+GTimeZone *oc3_reminder_scheduler_get_display_zone (Oc3ReminderScheduler *self);
+void       oc3_reminder_scheduler_set_display_zone (Oc3ReminderScheduler *self,
+                                                    GTimeZone            *zone);
+
+int  oc3_reminder_scheduler_get_default_lead_minutes (Oc3ReminderScheduler *self);
+void oc3_reminder_scheduler_set_default_lead_minutes (Oc3ReminderScheduler *self,
+                                                      int                   minutes);
+
+gboolean oc3_reminder_scheduler_get_has_pending (Oc3ReminderScheduler *self);
+gint64   oc3_reminder_scheduler_get_next_due    (Oc3ReminderScheduler *self);
 
 G_END_DECLS

@@ -97,7 +97,8 @@ for line in raw.replace(b"\r\n ", b"").decode("utf-8").split("\r\n"):
 
 calendar = icalendar.Calendar.from_ical(raw)
 check(str(calendar.get("version")) == "2.0", "VERSION")
-check(str(calendar.get("prodid")) == f"-//OC3//OC3 {version}//EN", f"PRODID {calendar.get('prodid')}")
+check(str(calendar.get("prodid")) == f"-//OC3//OC3 {version}//EN",
+      f"PRODID {calendar.get('prodid')}")
 check(str(calendar.get("calscale")) == "GREGORIAN", "CALSCALE")
 check(str(calendar.get("method")) == "PUBLISH", "METHOD")
 

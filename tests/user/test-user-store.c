@@ -702,7 +702,8 @@ test_read_only_file_system (void)
   g_assert_nonnull (strstr (error->message, "Could not save your starred talks"));
   g_assert_true (oc3_user_store_is_starred (store, "a"));
 
-  g_test_expect_message ("oc3-user-store", G_LOG_LEVEL_WARNING, "*changed since the last save are lost*");
+  g_test_expect_message ("oc3-user-store", G_LOG_LEVEL_WARNING,
+                         "*changed since the last save are lost*");
   g_clear_object (&store);
   g_test_assert_expected_messages ();
 }
