@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "oc3-clock.h"
+#include "oc3-time.h"
 
 /* GLib timeouts run on the monotonic clock, which stops while the machine is
  * suspended and knows nothing of the wall clock being set. So the system clock
@@ -102,7 +103,7 @@ timeout_cb (gpointer user_data)
   Oc3Clock *self = user_data;
 
   self->timeout_id = 0;
-  fire_due (self, g_get_real_time ());
+  fire_due (self, oc3_time_now_usec ());
 
   return G_SOURCE_REMOVE;
 }
@@ -124,7 +125,7 @@ reschedule (Oc3Clock *self)
 
   /* Rounded up, so that a timeout firing on time finds the alarm due rather
    * than a fraction of a millisecond early. */
-  wait_ms = (alarm->instant - g_get_real_time () + 999) / 1000;
+  wait_ms = (alarm->instant - oc3_time_now_usec () + 999) / 1000;
   wait_ms = CLAMP (wait_ms, 0, MAX_SLEEP_MS);
   self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) wait_ms,
                                          timeout_cb, self, NULL);
@@ -171,7 +172,8 @@ oc3_clock_init (Oc3Clock *self)
 /**
  * oc3_clock_new:
  *
- * The system clock: now is g_get_real_time (), and alarms fire from the
+ * The system clock: now is oc3_time_now_usec () (the real time, or the
+ * OC3_NOW override), and alarms fire from the
  * thread-default main context.
  */
 Oc3Clock *
@@ -212,7 +214,7 @@ oc3_clock_get_now (Oc3Clock *self)
 {
   g_return_val_if_fail (OC3_IS_CLOCK (self), 0);
 
-  return self->manual ? self->manual_now : g_get_real_time ();
+  return self->manual ? self->manual_now : oc3_time_now_usec ();
 }
 
 /**
