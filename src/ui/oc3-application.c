@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-agenda.h"
 #include "oc3-application.h"
+#include "oc3-background.h"
 #include "oc3-check.h"
 #include "oc3-preferences-dialog.h"
 #include "oc3-resources.h"
@@ -28,6 +30,14 @@ struct _Oc3Application
 
   int   exit_status;
   gboolean quit_after_first_frame;
+
+  /* The user's agenda of the conference shown: it lives here, not in the
+   * window, so that reminders still arrive when the window is closed. */
+  GSettings *settings;
+  Oc3Clock  *clock;
+  Oc3Agenda *agenda;
+  char      *agenda_conference_id;
+  gboolean   holding;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
@@ -70,6 +80,118 @@ oc3_application_get_exit_status (Oc3Application *self)
   g_return_val_if_fail (OC3_IS_APPLICATION (self), 1);
 
   return self->exit_status;
+}
+
+/* While a reminder is still to come, closing the window does not quit. */
+static void
+update_hold (Oc3Application *self)
+{
+  gboolean pending = self->agenda != NULL &&
+                     oc3_reminder_scheduler_get_has_pending (oc3_agenda_get_scheduler (self->agenda));
+  gboolean should_hold = pending && g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (should_hold && !self->holding)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->holding = TRUE;
+      oc3_background_request (g_settings_get_boolean (self->settings, "autostart"));
+    }
+  else if (!should_hold && self->holding)
+    {
+      self->holding = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static void
+reminder_due_cb (Oc3Application *self,
+                 Oc3Reminder    *reminder)
+{
+  g_autoptr (GNotification) notification = g_notification_new (oc3_reminder_get_title (reminder));
+  const char *guid = oc3_reminder_get_guid (reminder);
+  Oc3ReminderKind kind = oc3_reminder_get_kind (reminder);
+
+  g_notification_set_body (notification, oc3_reminder_get_body (reminder));
+  g_notification_set_default_action_and_target (notification, "app.open-talk", "s", guid);
+  if (kind == OC3_REMINDER_UPCOMING || kind == OC3_REMINDER_STARTED || kind == OC3_REMINDER_SNOOZED)
+    {
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_add_button_with_target (notification, _("Snooze 5 min"), "app.snooze", "s", guid);
+    }
+  if (kind != OC3_REMINDER_CANCELLED)
+    g_notification_add_button_with_target (notification, _("Unstar"), "app.unstar", "s", guid);
+
+  g_application_send_notification (G_APPLICATION (self), oc3_reminder_get_notification_id (reminder),
+                                   notification);
+}
+
+static void
+apply_reminder_settings (Oc3Application *self)
+{
+  if (self->agenda == NULL)
+    return;
+
+  oc3_reminder_scheduler_set_default_lead_minutes (oc3_agenda_get_scheduler (self->agenda),
+                                                   g_settings_get_int (self->settings, "reminder-lead-minutes"));
+  oc3_agenda_set_star_enables_reminder (self->agenda,
+                                        g_settings_get_boolean (self->settings, "star-enables-reminder"));
+  update_hold (self);
+}
+
+/**
+ * oc3_application_get_agenda:
+ * @conference_id: names the user's data of this conference (its stars and reminders)
+ *
+ * The agenda of @conference, made on first use; a refreshed program of the
+ * same conference keeps its agenda.
+ */
+Oc3Agenda *
+oc3_application_get_agenda (Oc3Application *self,
+                            Oc3Conference  *conference,
+                            const char     *conference_id)
+{
+  g_autoptr (Oc3UserStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (OC3_IS_APPLICATION (self), NULL);
+
+  if (self->agenda != NULL && g_strcmp0 (self->agenda_conference_id, conference_id) == 0)
+    {
+      if (oc3_agenda_get_conference (self->agenda) != conference)
+        oc3_agenda_set_conference (self->agenda, conference);
+      return self->agenda;
+    }
+
+  if (self->agenda != NULL)
+    oc3_user_store_flush (oc3_agenda_get_store (self->agenda), NULL);
+  g_clear_object (&self->agenda);
+
+  store = oc3_user_store_new (conference_id);
+  /* A store that cannot be read is moved aside by the store itself; what it
+   * says about that is shown once by the window. */
+  if (!oc3_user_store_load (store, &error))
+    g_message ("Starred talks of %s: %s", conference_id, error->message);
+
+  g_free (self->agenda_conference_id);
+  self->agenda_conference_id = g_strdup (conference_id);
+  self->agenda = oc3_agenda_new (NULL, store, self->clock);
+  g_signal_connect_object (oc3_agenda_get_scheduler (self->agenda), "reminder-due",
+                           G_CALLBACK (reminder_due_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (oc3_agenda_get_scheduler (self->agenda), "notify::has-pending",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  apply_reminder_settings (self);
+  oc3_agenda_set_conference (self->agenda, conference);
+  update_hold (self);
+
+  return self->agenda;
+}
+
+Oc3Agenda *
+oc3_application_peek_agenda (Oc3Application *self)
+{
+  g_return_val_if_fail (OC3_IS_APPLICATION (self), NULL);
+
+  return self->agenda;
 }
 
 static int
@@ -269,11 +391,76 @@ preferences_action (GSimpleAction *action,
                       GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
+static void
+open_talk_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  GtkWindow *window;
+
+  oc3_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  oc3_window_show_talk (OC3_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+snooze_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+
+  if (self->agenda != NULL)
+    oc3_reminder_scheduler_snooze (oc3_agenda_get_scheduler (self->agenda),
+                                   g_variant_get_string (parameter, NULL), 5);
+}
+
+static void
+unstar_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  const char *guid = g_variant_get_string (parameter, NULL);
+
+  if (self->agenda != NULL)
+    oc3_agenda_set_starred (self->agenda, guid, FALSE);
+  g_application_withdraw_notification (G_APPLICATION (self), guid);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-talk", open_talk_action, "s" },
+  { "snooze", snooze_action, "s" },
+  { "unstar", unstar_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
 };
+
+static void
+autostart_changed_cb (Oc3Application *self)
+{
+  gboolean autostart = g_settings_get_boolean (self->settings, "autostart");
+  g_autoptr (GError) error = NULL;
+
+  if (oc3_background_is_sandboxed ())
+    oc3_background_request (autostart);
+  else if (!oc3_background_set_autostart_file (autostart, &error))
+    g_message ("%s", error->message);
+}
+
+static void
+oc3_application_shutdown (GApplication *application)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+
+  /* Stars are saved a moment after each change; the last ones now. */
+  if (self->agenda != NULL)
+    oc3_user_store_flush (oc3_agenda_get_store (self->agenda), NULL);
+
+  G_APPLICATION_CLASS (oc3_application_parent_class)->shutdown (application);
+}
 
 static void
 oc3_application_startup (GApplication *application)
@@ -291,6 +478,17 @@ oc3_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->clock = oc3_clock_new ();
+  g_signal_connect_object (self->settings, "changed::reminder-lead-minutes",
+                           G_CALLBACK (apply_reminder_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::star-enables-reminder",
+                           G_CALLBACK (apply_reminder_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::autostart",
+                           G_CALLBACK (autostart_changed_cb), self, G_CONNECT_SWAPPED);
+
   forced_scheme = g_object_get_data (G_OBJECT (self), "forced-color-scheme");
   if (forced_scheme != NULL)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -302,6 +500,10 @@ oc3_application_finalize (GObject *object)
 {
   Oc3Application *self = OC3_APPLICATION (object);
 
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->agenda_conference_id, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->initial_view, g_free);
   g_clear_pointer (&self->initial_talk, g_free);
@@ -320,6 +522,7 @@ oc3_application_class_init (Oc3ApplicationClass *klass)
   object_class->finalize = oc3_application_finalize;
   app_class->handle_local_options = oc3_application_handle_local_options;
   app_class->startup = oc3_application_startup;
+  app_class->shutdown = oc3_application_shutdown;
   app_class->activate = oc3_application_activate;
   app_class->open = oc3_application_open;
 }
