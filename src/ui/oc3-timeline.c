@@ -374,6 +374,23 @@ oc3_timeline_get_block (Oc3Timeline *self,
   return GTK_WIDGET (((Placement *) g_ptr_array_index (self->placements, position))->block);
 }
 
+/* Marks the starred talks' blocks. */
+void
+oc3_timeline_update_starred (Oc3Timeline *self,
+                             Oc3Agenda   *agenda)
+{
+  g_return_if_fail (OC3_IS_TIMELINE (self));
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, i);
+      Oc3Talk *talk = oc3_talk_block_get_talk (placement->block);
+
+      oc3_talk_block_set_starred (placement->block,
+                                  agenda != NULL && oc3_agenda_is_starred (agenda, oc3_talk_get_guid (talk)));
+    }
+}
+
 GtkWidget *
 oc3_timeline_find_block (Oc3Timeline *self,
                          const char  *guid)

@@ -9,8 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-application.h"
 #include "oc3-schedule.h"
 #include "oc3-schedule-view.h"
+#include "oc3-starred-view.h"
+#include "oc3-talk-block.h"
+#include "oc3-talk-row.h"
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
 #include "oc3-window.h"
@@ -32,6 +36,8 @@ struct _Oc3Window
   GSettings     *settings;
   GCancellable  *cancellable;
   Oc3Conference *conference;
+  char          *conference_id;
+  Oc3Agenda     *agenda;
   GTimeZone     *display_zone;
   GFile         *opened_file;
   char          *pending_view;
@@ -46,6 +52,8 @@ struct _Oc3Window
   GtkStack               *view_stack;
   AdwStatusPage          *error_status_page;
   Oc3ScheduleView        *schedule_view;
+  Oc3StarredView         *starred_view;
+  AdwToastOverlay        *toast_overlay;
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
@@ -225,6 +233,7 @@ time_zone_mode_changed_cb (Oc3Window *self)
 {
   update_display_zone (self);
   oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
+  oc3_starred_view_set_zone (self->starred_view, self->display_zone);
 }
 
 /* "13–15 March 2024 · Berlin · CET (UTC+01:00)" under the title. */
@@ -263,6 +272,37 @@ update_summary (Oc3Window *self)
 }
 
 static void
+agenda_changed_cb (Oc3Window  *self,
+                   const char *guid)
+{
+  oc3_timeline_update_starred (oc3_schedule_view_get_timeline (self->schedule_view), self->agenda);
+}
+
+static void
+connect_agenda (Oc3Window *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *recovery = NULL;
+
+  if (self->agenda != NULL)
+    g_signal_handlers_disconnect_by_func (self->agenda, agenda_changed_cb, self);
+  g_clear_object (&self->agenda);
+  if (app == NULL)
+    return;
+
+  self->agenda = g_object_ref (oc3_application_get_agenda (OC3_APPLICATION (app), self->conference,
+                                                           self->conference_id));
+  g_signal_connect_object (self->agenda, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+  oc3_starred_view_set_agenda (self->starred_view, self->agenda, self->display_zone);
+  agenda_changed_cb (self, NULL);
+
+  /* Said once: the store moved an unreadable file aside and kept what it could. */
+  recovery = oc3_user_store_take_recovery_message (oc3_agenda_get_store (self->agenda));
+  if (recovery != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (recovery));
+}
+
+static void
 program_loaded_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -288,6 +328,7 @@ program_loaded_cb (GObject      *source,
   update_display_zone (self);
   update_summary (self);
   oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  connect_agenda (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
 
   view = g_steal_pointer (&self->pending_view);
@@ -333,13 +374,21 @@ load_bundled_program (Oc3Window *self,
     }
 
   g_settings_set_string (self->settings, "last-conference", bundled_programs[position].id);
+  g_free (self->conference_id);
+  self->conference_id = g_strdup (bundled_programs[position].id);
   oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
 }
 
 static void
 load_opened_file (Oc3Window *self)
 {
+  g_autofree char *uri = g_file_get_uri (self->opened_file);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
   begin_loading (self);
+  /* Stars of a program opened from a file are kept under a name made from its address. */
+  g_free (self->conference_id);
+  self->conference_id = g_strdup_printf ("file-%.16s", digest);
   oc3_schedule_load_async (self->opened_file, self->cancellable, program_loaded_cb, g_object_ref (self));
 }
 
@@ -375,6 +424,186 @@ oc3_window_open_file (Oc3Window *self,
   gtk_drop_down_set_selected (self->conference_dropdown, G_N_ELEMENTS (bundled_programs));
   g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
   load_opened_file (self);
+}
+
+void
+oc3_window_set_starred (Oc3Window  *self,
+                        const char *guid,
+                        gboolean    starred)
+{
+  Oc3Talk *talk;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  if (self->agenda == NULL)
+    return;
+
+  oc3_agenda_set_starred (self->agenda, guid, starred);
+
+  talk = self->conference != NULL ? oc3_conference_lookup_talk (self->conference, guid) : NULL;
+  if (!starred && talk != NULL)
+    {
+      /* Translators: a toast after unstarring a talk; %s is its title. */
+      g_autofree char *text = g_strdup_printf (_("“%s” unstarred"), oc3_talk_get_title (talk));
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_use_markup (toast, FALSE);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.star");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (guid));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/* The talk the keyboard is on: a focused block or row, else the talk page shown. */
+static Oc3Talk *
+find_current_talk (Oc3Window *self)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *tag;
+
+  if (self->conference == NULL)
+    return NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      if (OC3_IS_TALK_BLOCK (focus))
+        return oc3_talk_block_get_talk (OC3_TALK_BLOCK (focus));
+      if (OC3_IS_TALK_ROW (focus))
+        return oc3_talk_row_get_talk (OC3_TALK_ROW (focus));
+    }
+
+  tag = page != NULL ? adw_navigation_page_get_tag (page) : NULL;
+  return tag != NULL ? oc3_conference_lookup_talk (self->conference, tag) : NULL;
+}
+
+static void
+toggle_star_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  Oc3Talk *talk = find_current_talk (self);
+
+  if (talk != NULL && self->agenda != NULL)
+    oc3_window_set_starred (self, oc3_talk_get_guid (talk),
+                            !oc3_agenda_is_starred (self->agenda, oc3_talk_get_guid (talk)));
+}
+
+static void
+star_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  oc3_window_set_starred (OC3_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                          g_str_equal (action_name, "win.star"));
+}
+
+typedef struct
+{
+  Oc3Window *window;
+  GBytes    *calendar;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->calendar, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+calendar_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    /* Translators: %s says why a calendar file could not be written. */
+    text = g_strdup_printf (_("Could not save the calendar: %s"), error->message);
+  else
+    text = g_strdup (_("Calendar saved"));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+calendar_file_chosen_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file != NULL)
+    g_file_replace_contents_bytes_async (file, data->calendar, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                         NULL, calendar_written_cb, g_object_ref (data->window));
+  export_data_free (data);
+}
+
+/* Saves an iCalendar file through the file chooser (the document portal in
+ * the Flatpak sandbox): of every starred talk, or of one. */
+static void
+export_calendar (Oc3Window  *self,
+                 Oc3Talk    *talk)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *name = NULL;
+  g_autofree char *calendar = NULL;
+  ExportData *data;
+  gsize length = 0;
+
+  if (self->agenda == NULL)
+    return;
+
+  calendar = oc3_agenda_export_ical (self->agenda, talk, &length);
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->calendar = g_bytes_new_take (g_steal_pointer (&calendar), length);
+
+  gtk_file_filter_set_name (filter, _("Calendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, talk != NULL ? _("Add to Calendar") : _("Export Starred Talks"));
+  /* Translators: the file name of an exported calendar; %s is the conference or talk. */
+  name = g_strdup_printf (_("%s.ics"), talk != NULL ? oc3_talk_get_title (talk)
+                                                    : oc3_conference_get_title (self->conference));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, calendar_file_chosen_cb, data);
+}
+
+static void
+export_starred_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_calendar (OC3_WINDOW (widget), NULL);
+}
+
+static void
+add_to_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  Oc3Talk *talk = self->conference != NULL
+                  ? oc3_conference_lookup_talk (self->conference, g_variant_get_string (parameter, NULL))
+                  : NULL;
+
+  if (talk != NULL)
+    export_calendar (self, talk);
 }
 
 static void
@@ -451,6 +680,8 @@ oc3_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->conference);
+  g_clear_object (&self->agenda);
+  g_clear_pointer (&self->conference_id, g_free);
   g_clear_object (&self->opened_file);
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
@@ -476,6 +707,7 @@ oc3_window_class_init (Oc3WindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
+  g_type_ensure (OC3_TYPE_STARRED_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, content_page);
@@ -485,6 +717,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_stack);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, starred_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_names);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_title_label);
@@ -493,6 +727,12 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, talk_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
+  gtk_widget_class_install_action (widget_class, "win.star", "s", star_action);
+  gtk_widget_class_install_action (widget_class, "win.unstar", "s", star_action);
+  gtk_widget_class_install_action (widget_class, "win.export-starred", NULL, export_starred_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-calendar", "s", add_to_calendar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 

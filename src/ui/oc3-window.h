@@ -25,6 +25,9 @@ void           oc3_window_show_talk        (Oc3Window      *self,
                                             const char     *guid);
 void           oc3_window_open_file        (Oc3Window      *self,
                                             GFile          *file);
+void           oc3_window_set_starred      (Oc3Window      *self,
+                                            const char     *guid,
+                                            gboolean        starred);
 Oc3Conference *oc3_window_get_conference   (Oc3Window      *self);
 GTimeZone     *oc3_window_get_display_zone (Oc3Window      *self);
 Oc3ScheduleView *oc3_window_get_schedule_view (Oc3Window    *self);
