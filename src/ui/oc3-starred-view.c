@@ -282,8 +282,12 @@ static void
 oc3_starred_view_dispose (GObject *object)
 {
   Oc3StarredView *self = OC3_STARRED_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_STARRED_VIEW);
+  /* The template's root box has no id: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->agenda);
 
   G_OBJECT_CLASS (oc3_starred_view_parent_class)->dispose (object);

@@ -13,6 +13,9 @@
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
 
+/* The least height a block asks for: a zero-length talk still shows a line. */
+#define MIN_HEIGHT 20
+
 struct _Oc3TalkBlock
 {
   GtkWidget parent_instance;
@@ -20,6 +23,7 @@ struct _Oc3TalkBlock
   Oc3Talk   *talk;
   GTimeZone *zone;
   GdkRGBA    color;
+  gboolean   show_speakers;
 
   GtkLabel  *time_label;
   GtkLabel  *title_label;
@@ -48,7 +52,7 @@ update_labels (Oc3TalkBlock *self)
   gtk_label_set_text (self->time_label, range);
   gtk_label_set_text (self->title_label, oc3_talk_get_title (self->talk));
   gtk_label_set_text (self->speakers_label, speakers);
-  gtk_widget_set_visible (GTK_WIDGET (self->speakers_label), speakers[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->speakers_label), self->show_speakers && speakers[0] != '\0');
 
   /* Short talks show less than their title: the tooltip has all of it. */
   tooltip = g_strdup_printf ("%s\n%s", oc3_talk_get_title (self->talk), range);
@@ -63,6 +67,7 @@ oc3_talk_block_new (Oc3Talk   *talk,
                     GTimeZone *zone)
 {
   Oc3TalkBlock *self;
+  GTimeSpan minutes;
 
   g_return_val_if_fail (OC3_IS_TALK (talk), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
@@ -72,6 +77,11 @@ oc3_talk_block_new (Oc3Talk   *talk,
   self->zone = g_time_zone_ref (zone);
   if (!gdk_rgba_parse (&self->color, oc3_talk_get_color (talk)))
     gdk_rgba_parse (&self->color, "#9a9996");
+
+  /* Short talks show less: the title on fewer lines, then no speakers. */
+  minutes = oc3_talk_get_duration (talk) / G_TIME_SPAN_MINUTE;
+  gtk_label_set_lines (self->title_label, minutes <= 20 ? 1 : minutes <= 40 ? 2 : 4);
+  self->show_speakers = minutes > 20;
 
   update_labels (self);
 
@@ -104,6 +114,37 @@ oc3_talk_block_set_starred (Oc3TalkBlock *self,
   g_return_if_fail (OC3_IS_TALK_BLOCK (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
+}
+
+/* A block is as tall as its talk is long, however much text it holds: it
+ * asks for little height, gives its content what that needs, and clips. */
+static void
+oc3_talk_block_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = MIN (*minimum, MIN_HEIGHT);
+}
+
+static void
+oc3_talk_block_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_minimum;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (child, width, MAX (height, child_minimum), -1, NULL);
 }
 
 static void
@@ -149,7 +190,12 @@ click_released_cb (GtkGestureClick *gesture,
 static void
 oc3_talk_block_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_TALK_BLOCK);
+  /* The template's root box has no id: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (oc3_talk_block_parent_class)->dispose (object);
 }
@@ -195,7 +241,8 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, speakers_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, star_image);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = oc3_talk_block_measure;
+  widget_class->size_allocate = oc3_talk_block_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "talkblock");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }

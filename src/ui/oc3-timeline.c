@@ -543,15 +543,14 @@ oc3_timeline_size_allocate (GtkWidget *widget,
       double block_height = MAX ((placement->end - placement->start) / 60.0 * PIXELS_PER_MINUTE - BLOCK_GAP,
                                  MIN_BLOCK_HEIGHT);
       GtkAllocation allocation;
-      int minimum_height;
 
       allocation.x = RULER_WIDTH + placement->column * column_width + (int) (placement->lane * lane_width) + BLOCK_GAP;
       allocation.y = (int) y + BLOCK_GAP / 2;
       allocation.width = MAX ((int) lane_width - 2 * BLOCK_GAP, 1);
-      /* Blocks are as tall as their talk; their labels ellipsize to fit. */
+      allocation.height = (int) block_height;
+      /* Blocks are as tall as their talk: they ask for little and clip the rest. */
       gtk_widget_measure (GTK_WIDGET (placement->block), GTK_ORIENTATION_VERTICAL, allocation.width,
-                          &minimum_height, NULL, NULL, NULL);
-      allocation.height = MAX ((int) block_height, minimum_height);
+                          NULL, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (placement->block), &allocation, -1);
     }
 }

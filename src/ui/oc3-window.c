@@ -236,31 +236,34 @@ time_zone_mode_changed_cb (Oc3Window *self)
   oc3_starred_view_set_zone (self->starred_view, self->display_zone);
 }
 
-/* "13–15 March 2024 · Berlin · CET (UTC+01:00)" under the title. */
+/* Under the title: the days, the venue and the time zone. */
 static void
 update_summary (Oc3Window *self)
 {
   Oc3Conference *conference = self->conference;
-  g_autoptr (GString) details = g_string_new (NULL);
+  GListModel *days = oc3_conference_get_days (conference);
+  guint n_days = g_list_model_get_n_items (days);
   GTimeZone *zone = oc3_conference_get_time_zone (conference);
-  GDateTime *start = oc3_conference_get_start (conference);
-  GDateTime *end = oc3_conference_get_end (conference);
   const char *venue = oc3_conference_get_venue (conference);
+  g_autoptr (GString) details = g_string_new (NULL);
 
   gtk_label_set_text (self->conference_title_label, oc3_conference_get_title (conference));
 
-  if (start != NULL)
+  if (n_days > 0)
     {
-      g_autofree char *first = oc3_time_format_day (start, zone);
-      g_autofree char *zone_text = oc3_time_format_zone (zone, start);
+      g_autoptr (Oc3Day) first = g_list_model_get_item (days, 0);
+      g_autoptr (Oc3Day) last = g_list_model_get_item (days, n_days - 1);
+      g_autofree char *first_text = oc3_time_format_day (oc3_day_get_date (first), zone);
+      g_autofree char *zone_text = oc3_time_format_zone (zone, oc3_day_get_date (first));
 
-      g_string_append (details, first);
-      if (end != NULL && g_date_time_difference (end, start) >= G_TIME_SPAN_DAY)
+      if (n_days == 1)
+        g_string_append (details, first_text);
+      else
         {
-          g_autofree char *last = oc3_time_format_day (end, zone);
+          g_autofree char *last_text = oc3_time_format_day (oc3_day_get_date (last), zone);
 
           /* Translators: the span of a conference, from its first to its last day. */
-          g_string_printf (details, _("%s to %s"), first, last);
+          g_string_printf (details, _("%s to %s"), first_text, last_text);
         }
       g_string_append_c (details, '\n');
       if (venue != NULL && *venue != '\0')
