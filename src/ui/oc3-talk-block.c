@@ -16,9 +16,11 @@
 /* The least height a block asks for: a zero-length talk still shows a line. */
 #define MIN_HEIGHT 20
 
+/* A button, so that keyboards, screen readers (its "click" action) and
+ * pointers open the talk the same way. */
 struct _Oc3TalkBlock
 {
-  GtkWidget parent_instance;
+  GtkButton parent_instance;
 
   Oc3Talk   *talk;
   GTimeZone *zone;
@@ -31,14 +33,7 @@ struct _Oc3TalkBlock
   GtkImage  *star_image;
 };
 
-G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_WIDGET)
-
-enum {
-  ACTIVATE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_BUTTON)
 
 static void
 update_labels (Oc3TalkBlock *self)
@@ -171,31 +166,9 @@ oc3_talk_block_snapshot (GtkWidget   *widget,
 }
 
 static void
-activate_cb (Oc3TalkBlock *self)
-{
-  g_signal_emit (self, signals[ACTIVATE], 0);
-}
-
-static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   Oc3TalkBlock    *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  activate_cb (self);
-}
-
-static void
 oc3_talk_block_dispose (GObject *object)
 {
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_TALK_BLOCK);
-  /* The template's root box has no id: unparent it too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (oc3_talk_block_parent_class)->dispose (object);
 }
@@ -221,20 +194,6 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   object_class->finalize = oc3_talk_block_finalize;
   widget_class->snapshot = oc3_talk_block_snapshot;
 
-  /**
-   * Oc3TalkBlock::activate:
-   *
-   * The user opened the talk: a click, Enter or Space.
-   */
-  signals[ACTIVATE] =
-    g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
-                                G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, NULL,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-talk-block.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, time_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, title_label);
@@ -244,19 +203,15 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   widget_class->measure = oc3_talk_block_measure;
   widget_class->size_allocate = oc3_talk_block_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "talkblock");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
 
 static void
 oc3_talk_block_init (Oc3TalkBlock *self)
 {
-  GtkGesture *click;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Sized by its own measure and allocate (as tall as the talk is long),
+   * not by the button's layout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 }

@@ -307,7 +307,7 @@ oc3_timeline_set_day (Oc3Timeline   *self,
                                                                  oc3_talk_get_room_name (talk)));
       placement->block = OC3_TALK_BLOCK (oc3_talk_block_new (talk, zone));
       gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
-      g_signal_connect_object (placement->block, "activate",
+      g_signal_connect_object (placement->block, "clicked",
                                G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->placements, placement);
 
