@@ -51,6 +51,7 @@ struct _Oc3TalkPage
   GtkListBox     *links_list;
   GtkWidget      *attachments_box;
   GtkListBox     *attachments_list;
+  AdwBanner *notice_banner;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3TalkPage, oc3_talk_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -587,6 +588,7 @@ oc3_talk_page_class_init (Oc3TalkPageClass *klass)
   g_type_ensure (OC3_TYPE_COLOR_SWATCH);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-talk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkPage, header_end_box);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkPage, notice_banner);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkPage, copy_link_button);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkPage, subtitle_label);
@@ -624,4 +626,19 @@ static void
 oc3_talk_page_init (Oc3TalkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * oc3_talk_page_set_notice:
+ * @text: (nullable): what the page must say first (e.g. that this starred
+ *   talk overlaps another), or %NULL for nothing
+ */
+void
+oc3_talk_page_set_notice (Oc3TalkPage *self,
+                          const char  *text)
+{
+  g_return_if_fail (OC3_IS_TALK_PAGE (self));
+
+  adw_banner_set_title (self->notice_banner, text != NULL ? text : "");
+  adw_banner_set_revealed (self->notice_banner, text != NULL && *text != '\0');
 }

@@ -24,5 +24,7 @@ GTimeZone     *oc3_talk_page_get_display_zone   (Oc3TalkPage   *self);
 void           oc3_talk_page_set_display_zone   (Oc3TalkPage   *self,
                                                  GTimeZone     *display_zone);
 GtkBox        *oc3_talk_page_get_header_end_box (Oc3TalkPage   *self);
+void           oc3_talk_page_set_notice         (Oc3TalkPage   *self,
+                                                 const char    *text);
 
 G_END_DECLS

@@ -13,11 +13,16 @@
 #include "oc3-bundled-programs.h"
 #include "oc3-schedule.h"
 #include "oc3-schedule-view.h"
+#include "oc3-speaker-page.h"
+#include "oc3-speakers-view.h"
 #include "oc3-starred-view.h"
 #include "oc3-talk-block.h"
+#include "oc3-talk-page.h"
 #include "oc3-talk-row.h"
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
+#include "oc3-track-page.h"
+#include "oc3-tracks-view.h"
 #include "oc3-window.h"
 
 struct _Oc3Window
@@ -44,6 +49,8 @@ struct _Oc3Window
   AdwStatusPage          *error_status_page;
   Oc3ScheduleView        *schedule_view;
   Oc3StarredView         *starred_view;
+  Oc3TracksView          *tracks_view;
+  Oc3SpeakersView        *speakers_view;
   AdwToastOverlay        *toast_overlay;
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
@@ -151,19 +158,157 @@ oc3_window_get_view (Oc3Window *self)
   return gtk_stack_get_visible_child_name (self->view_stack);
 }
 
+static gboolean
+is_starred_cb (Oc3Talk  *talk,
+               gpointer  user_data)
+{
+  Oc3Window *self = user_data;
+
+  return self->agenda != NULL && oc3_agenda_is_starred (self->agenda, oc3_talk_get_guid (talk));
+}
+
+static void talk_activated_cb (Oc3Window *self,
+                               Oc3Talk   *talk);
+
+static void
+person_activated_cb (Oc3Window *self,
+                     Oc3Person *person)
+{
+  Oc3SpeakerPage *page = oc3_speaker_page_new (self->conference, person, self->display_zone);
+
+  oc3_speaker_page_set_starred_func (page, is_starred_cb, self, NULL);
+  g_signal_connect_object (page, "talk-activated", G_CALLBACK (talk_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+track_activated_cb (Oc3Window *self,
+                    Oc3Track  *track)
+{
+  Oc3TrackPage *page = oc3_track_page_new (self->conference, track, self->display_zone);
+
+  oc3_track_page_set_starred_func (page, is_starred_cb, self, NULL);
+  g_signal_connect_object (page, "talk-activated", G_CALLBACK (talk_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
+}
+
+/* The star, reminder and calendar controls of a talk page, and its notice of
+ * overlapping starred talks, follow the agenda. */
+static void
+update_talk_page (Oc3Window   *self,
+                  const char  *changed_guid,
+                  Oc3TalkPage *page)
+{
+  Oc3Talk *talk = oc3_talk_page_get_talk (page);
+  const char *guid = oc3_talk_get_guid (talk);
+  GtkWidget *star_button = g_object_get_data (G_OBJECT (page), "star-button");
+  GtkWidget *reminder_button = g_object_get_data (G_OBJECT (page), "reminder-button");
+  gboolean starred = self->agenda != NULL && oc3_agenda_is_starred (self->agenda, guid);
+  g_autofree char *notice = NULL;
+
+  gtk_button_set_icon_name (GTK_BUTTON (star_button), starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (star_button, starred ? _("Unstar") : _("Star"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (star_button), GTK_ACCESSIBLE_STATE_PRESSED,
+                               starred ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  gtk_widget_set_visible (reminder_button, starred);
+
+  if (starred)
+    {
+      Oc3UserStore *store = oc3_agenda_get_store (self->agenda);
+      g_autoptr (GPtrArray) conflicts = oc3_agenda_get_conflicts (self->agenda, talk);
+      int lead = oc3_user_store_get_lead_minutes (store, guid);
+      g_autofree char *reminder_text = NULL;
+
+      if (!oc3_user_store_get_reminder_enabled (store, guid))
+        reminder_text = g_strdup (_("No reminder"));
+      else if (lead < 0)
+        reminder_text = g_strdup (_("Reminder at the default time"));
+      else if (lead == 0)
+        reminder_text = g_strdup (_("Reminder when the talk starts"));
+      else
+        /* Translators: a talk's reminder time. */
+        reminder_text = g_strdup_printf (_("Reminder %d min before"), lead);
+      gtk_widget_set_tooltip_text (reminder_button, reminder_text);
+
+      if (conflicts->len > 0)
+        /* Translators: on a starred talk's page; %s is the title of another starred talk. */
+        notice = g_strdup_printf (_("Overlaps with your starred talk “%s”"),
+                                  oc3_talk_get_title (g_ptr_array_index (conflicts, 0)));
+    }
+  oc3_talk_page_set_notice (page, notice);
+}
+
+static void
+agenda_changed_for_page_cb (Oc3TalkPage *page,
+                            const char  *guid)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  /* Pages popped off the stack are not in a window: they update when shown again. */
+  if (OC3_IS_WINDOW (root))
+    update_talk_page (OC3_WINDOW (root), guid, page);
+}
+
+static GMenuModel *
+new_reminder_menu (const char *guid)
+{
+  static const struct { const char *label; int minutes; } choices[] = {
+    { N_("_Default Time"), -1 },
+    { N_("When It _Starts"), 0 },
+    { N_("_5 Minutes Before"), 5 },
+    { N_("_10 Minutes Before"), 10 },
+    { N_("_15 Minutes Before"), 15 },
+    { N_("_30 Minutes Before"), 30 },
+    { N_("_No Reminder"), -2 },
+  };
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_(choices[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.set-reminder",
+                                               g_variant_new ("(si)", guid, choices[i].minutes));
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
 static AdwNavigationPage *
 new_talk_page (Oc3Window *self,
                Oc3Talk   *talk)
 {
-  AdwNavigationPage *page;
-  GtkWidget *label;
+  Oc3TalkPage *page = oc3_talk_page_new (self->conference, talk, self->display_zone);
+  GtkBox *controls = oc3_talk_page_get_header_end_box (page);
+  const char *guid = oc3_talk_get_guid (talk);
+  g_autoptr (GMenuModel) reminder_menu = new_reminder_menu (guid);
+  GtkWidget *star_button = gtk_button_new ();
+  GtkWidget *reminder_button = gtk_menu_button_new ();
+  GtkWidget *calendar_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
 
-  label = gtk_label_new (oc3_talk_get_title (talk));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  page = adw_navigation_page_new (label, oc3_talk_get_title (talk));
-  adw_navigation_page_set_tag (page, oc3_talk_get_guid (talk));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (star_button), "win.toggle-star");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (reminder_button), "alarm-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (reminder_button), reminder_menu);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reminder_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reminder"), -1);
+  gtk_widget_set_tooltip_text (calendar_button, _("Add to Calendar"));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (calendar_button), g_variant_new_string (guid));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (calendar_button), "win.add-to-calendar");
+  gtk_box_append (controls, calendar_button);
+  gtk_box_append (controls, reminder_button);
+  gtk_box_append (controls, star_button);
 
-  return page;
+  g_object_set_data (G_OBJECT (page), "star-button", star_button);
+  g_object_set_data (G_OBJECT (page), "reminder-button", reminder_button);
+  g_signal_connect_object (page, "person-activated", G_CALLBACK (person_activated_cb), self, G_CONNECT_SWAPPED);
+  if (self->agenda != NULL)
+    g_signal_connect_object (self->agenda, "changed", G_CALLBACK (agenda_changed_for_page_cb), page,
+                             G_CONNECT_SWAPPED);
+  update_talk_page (self, NULL, page);
+
+  return ADW_NAVIGATION_PAGE (page);
 }
 
 void
@@ -222,9 +367,28 @@ update_display_zone (Oc3Window *self)
 static void
 time_zone_mode_changed_cb (Oc3Window *self)
 {
+  GListModel *pages;
+
   update_display_zone (self);
   oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
   oc3_starred_view_set_zone (self->starred_view, self->display_zone);
+  oc3_tracks_view_set_conference (self->tracks_view, self->conference, self->display_zone);
+  oc3_speakers_view_set_conference (self->speakers_view, self->conference, self->display_zone);
+
+  /* Every time label follows, also on the pages already open. */
+  pages = adw_navigation_view_get_navigation_stack (self->navigation_view);
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr (GObject) page = g_list_model_get_item (pages, i);
+
+      if (OC3_IS_TALK_PAGE (page))
+        oc3_talk_page_set_display_zone (OC3_TALK_PAGE (page), self->display_zone);
+      else if (OC3_IS_SPEAKER_PAGE (page))
+        oc3_speaker_page_set_display_zone (OC3_SPEAKER_PAGE (page), self->display_zone);
+      else if (OC3_IS_TRACK_PAGE (page))
+        oc3_track_page_set_display_zone (OC3_TRACK_PAGE (page), self->display_zone);
+    }
+  g_object_unref (pages);
 }
 
 /* Under the title: the days, the venue and the time zone. */
@@ -269,7 +433,19 @@ static void
 agenda_changed_cb (Oc3Window  *self,
                    const char *guid)
 {
+  GListModel *pages = adw_navigation_view_get_navigation_stack (self->navigation_view);
+
   oc3_timeline_update_starred (oc3_schedule_view_get_timeline (self->schedule_view), self->agenda);
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr (GObject) page = g_list_model_get_item (pages, i);
+
+      if (OC3_IS_SPEAKER_PAGE (page))
+        oc3_speaker_page_refresh_starred (OC3_SPEAKER_PAGE (page));
+      else if (OC3_IS_TRACK_PAGE (page))
+        oc3_track_page_refresh_starred (OC3_TRACK_PAGE (page));
+    }
+  g_object_unref (pages);
 }
 
 static void
@@ -322,6 +498,8 @@ program_loaded_cb (GObject      *source,
   update_display_zone (self);
   update_summary (self);
   oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
+  oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
   connect_agenda (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
 
@@ -600,6 +778,27 @@ add_to_calendar_action (GtkWidget  *widget,
     export_calendar (self, talk);
 }
 
+/* (guid, minutes): minutes before the talk, -1 for the default, -2 for none. */
+static void
+set_reminder_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  Oc3UserStore *store;
+  const char *guid;
+  int minutes;
+
+  if (self->agenda == NULL)
+    return;
+
+  g_variant_get (parameter, "(&si)", &guid, &minutes);
+  store = oc3_agenda_get_store (self->agenda);
+  oc3_user_store_set_reminder_enabled (store, guid, minutes != -2);
+  if (minutes != -2)
+    oc3_user_store_set_lead_minutes (store, guid, minutes);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -699,6 +898,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
 
   g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
   g_type_ensure (OC3_TYPE_STARRED_VIEW);
+  g_type_ensure (OC3_TYPE_TRACKS_VIEW);
+  g_type_ensure (OC3_TYPE_SPEAKERS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, content_page);
@@ -709,6 +910,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, starred_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, tracks_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, speakers_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_names);
@@ -716,6 +919,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_details_label);
   gtk_widget_class_bind_template_callback (widget_class, view_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, talk_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, track_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
@@ -723,6 +928,7 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.unstar", "s", star_action);
   gtk_widget_class_install_action (widget_class, "win.export-starred", NULL, export_starred_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-calendar", "s", add_to_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.set-reminder", "(si)", set_reminder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
