@@ -108,8 +108,13 @@ static void
 oc3_talk_row_dispose (GObject *object)
 {
   Oc3TalkRow *self = OC3_TALK_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_TALK_ROW);
+  /* gtk_widget_dispose_template() unparents only the bound children, not
+   * the template's unnamed box. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->talk);
 
   G_OBJECT_CLASS (oc3_talk_row_parent_class)->dispose (object);
