@@ -1413,7 +1413,7 @@ read_person (Builder    *b,
   g_autofree char *biography = NULL;
   g_autofree char *affiliation = NULL;
   g_autofree char *role = NULL;
-  g_autofree char *keys[4] = { NULL, };
+  char *keys[4] = { NULL, };
   Oc3Person *person = NULL;
 
   *out = NULL;
@@ -1495,8 +1495,11 @@ read_person (Builder    *b,
     person->role = g_steal_pointer (&role);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (keys[i] != NULL && !g_hash_table_contains (b->persons_by_key, keys[i]))
-      g_hash_table_insert (b->persons_by_key, g_steal_pointer (&keys[i]), person);
+    {
+      if (keys[i] != NULL && !g_hash_table_contains (b->persons_by_key, keys[i]))
+        g_hash_table_insert (b->persons_by_key, g_steal_pointer (&keys[i]), person);
+      g_free (keys[i]);
+    }
 
   *out = person;
 
