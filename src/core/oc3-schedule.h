@@ -1,0 +1,72 @@
+/* oc3-schedule.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "oc3-conference.h"
+
+G_BEGIN_DECLS
+
+#define OC3_SCHEDULE_ERROR (oc3_schedule_error_quark ())
+
+/**
+ * Oc3ScheduleError:
+ * @OC3_SCHEDULE_ERROR_EMPTY: the input is empty (or only white space)
+ * @OC3_SCHEDULE_ERROR_NOT_JSON: the input is not JSON at all (an HTML page, say)
+ * @OC3_SCHEDULE_ERROR_SYNTAX: the input is malformed JSON
+ * @OC3_SCHEDULE_ERROR_TRUNCATED: the JSON ends early (an interrupted download)
+ * @OC3_SCHEDULE_ERROR_ENCODING: the input is not valid UTF-8
+ * @OC3_SCHEDULE_ERROR_TOO_LARGE: the input, a string or the number of talks is over a limit
+ * @OC3_SCHEDULE_ERROR_TOO_DEEP: arrays or objects are nested too deeply
+ * @OC3_SCHEDULE_ERROR_SHAPE: valid JSON, but not a schedule (a required member is missing)
+ * @OC3_SCHEDULE_ERROR_TYPE: a member has a type that has no sensible reading
+ * @OC3_SCHEDULE_ERROR_VALUE: a date, time or duration that cannot be read
+ *
+ * Every message names the JSON path of the problem, as in
+ * `schedule.conference.days[2].rooms["Hall 1"][4].date: not a date-time: "2024-13-45T10:00"`.
+ */
+typedef enum {
+  OC3_SCHEDULE_ERROR_EMPTY,
+  OC3_SCHEDULE_ERROR_NOT_JSON,
+  OC3_SCHEDULE_ERROR_SYNTAX,
+  OC3_SCHEDULE_ERROR_TRUNCATED,
+  OC3_SCHEDULE_ERROR_ENCODING,
+  OC3_SCHEDULE_ERROR_TOO_LARGE,
+  OC3_SCHEDULE_ERROR_TOO_DEEP,
+  OC3_SCHEDULE_ERROR_SHAPE,
+  OC3_SCHEDULE_ERROR_TYPE,
+  OC3_SCHEDULE_ERROR_VALUE,
+} Oc3ScheduleError;
+
+/* Limits: inputs, strings and talk counts beyond these are refused. */
+#define OC3_SCHEDULE_MAX_INPUT_SIZE  (64 * 1024 * 1024)
+#define OC3_SCHEDULE_MAX_STRING_SIZE (1024 * 1024)
+#define OC3_SCHEDULE_MAX_TALKS       100000
+#define OC3_SCHEDULE_MAX_DEPTH       64
+#define OC3_SCHEDULE_MAX_VALUES      4000000
+
+GQuark         oc3_schedule_error_quark  (void);
+
+Oc3Conference *oc3_schedule_parse        (GBytes               *data,
+                                          GError              **error);
+Oc3Conference *oc3_schedule_load_file    (GFile                *file,
+                                          GCancellable         *cancellable,
+                                          GError              **error);
+void           oc3_schedule_load_async   (GFile                *file,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+Oc3Conference *oc3_schedule_load_finish  (GAsyncResult         *result,
+                                          GError              **error);
+void           oc3_schedule_parse_async  (GBytes               *data,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+Oc3Conference *oc3_schedule_parse_finish (GAsyncResult         *result,
+                                          GError              **error);
+
+G_END_DECLS
