@@ -112,42 +112,29 @@ extra_fold (gunichar c)
   return NULL;
 }
 
+/* Appends the normalised form of a run of non-ASCII characters. Folding and
+ * decomposing work character by character (the canonical reordering they
+ * also do only moves combining marks, which are dropped), so runs can be
+ * normalised apart from the ASCII around them. */
 static void
-append_normalized (GString    *out,
-                   const char *text)
+append_normalized_run (GString    *out,
+                       const char *run,
+                       gssize      length)
 {
-  g_autofree char *valid = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
 
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
   /* Fold first: folding can produce letters with marks (İ becomes i and a
    * combining dot), which the decomposition then separates. */
-  folded = g_utf8_casefold (text, -1);
+  folded = g_utf8_casefold (run, length);
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return;
 
-  for (const char *p = decomposed; *p != '\0';)
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c;
+      gunichar c = g_utf8_get_char (p);
       const char *replacement;
-
-      /* Most of the text is ASCII, which needs no look-ups. */
-      if ((guchar) *p < 0x80)
-        {
-          g_string_append_c (out, *p);
-          p++;
-          continue;
-        }
-
-      c = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
 
       if (g_unichar_ismark (c))
         continue;
@@ -157,6 +144,38 @@ append_normalized (GString    *out,
         g_string_append (out, replacement);
       else
         g_string_append_unichar (out, c);
+    }
+}
+
+static void
+append_normalized (GString    *out,
+                   const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  /* Most text is ASCII, which only needs lower case: much cheaper than
+   * folding and decomposing, which dominate building the index. */
+  for (p = text; *p != '\0';)
+    {
+      const char *run = p;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+
+      while (*p != '\0' && (guchar) *p >= 0x80)
+        p++;
+      append_normalized_run (out, run, p - run);
     }
 }
 
