@@ -1,5 +1,6 @@
-/* test-window.c — the main window opens, presents, switches views and closes
- * without leaking, inside a real headless GNOME session.
+/* test-window.c — the main window in a real headless GNOME session: it opens
+ * with the bundled OC3 program, shows the timeline, opens a talk, survives a
+ * phone-sized width, and closes without leaking.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,37 +8,140 @@
 #include "config.h"
 
 #include "oc3-application.h"
+#include "oc3-schedule-view.h"
+#include "oc3-screenshot.h"
+#include "oc3-talk-block.h"
+#include "oc3-timeline.h"
 #include "oc3-window.h"
 
+/* One application for all tests, as in the real app: windows come and go. */
+static Oc3Application *app;
+
 static void
-wait_for_mapped (GtkWidget *widget)
+iterate_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+  while (!done (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done (data));
 
-  /* A few more frames, so that anything deferred to the first layout runs too. */
-  for (int i = 0; i < 20; i++)
+  /* A few more frames, so that anything deferred to the next layout runs too. */
+  for (int i = 0; i < 30; i++)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Lets animations (the split view's page transition) finish. */
 static void
-test_window_opens_and_closes (void)
+wait_ms (guint ms)
 {
-  g_autoptr (Oc3Application) app = oc3_application_new ();
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_conference (gpointer window)
+{
+  return oc3_window_get_conference (window) != NULL;
+}
+
+static void
+save_artifact (GtkWidget  *window,
+               const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  if (!oc3_screenshot_save_now (window, path, &error))
+    g_test_message ("no screenshot %s: %s", name, error->message);
+}
+
+static Oc3ScheduleView *
+find_schedule_view (GtkWidget *widget)
+{
+  if (OC3_IS_SCHEDULE_VIEW (widget))
+    return OC3_SCHEDULE_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      Oc3ScheduleView *found = find_schedule_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_shows_the_program (void)
+{
   Oc3Window *window;
+  Oc3ScheduleView *schedule;
+  Oc3Timeline *timeline;
+  GtkWidget *block;
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
   window = oc3_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mapped (GTK_WIDGET (window));
+  iterate_until (is_mapped, window);
+  iterate_until (has_conference, window);
 
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
   g_assert_cmpstr (oc3_window_get_view (window), ==, "schedule");
+  schedule = find_schedule_view (GTK_WIDGET (window));
+  g_assert_nonnull (schedule);
+  timeline = oc3_schedule_view_get_timeline (schedule);
+  /* The bundled 2024 edition: 30 talks on one day. */
+  g_assert_cmpuint (oc3_timeline_get_n_blocks (timeline), ==, 30);
+  save_artifact (GTK_WIDGET (window), "test-window-schedule.png");
+
+  block = oc3_timeline_get_block (timeline, 0);
+  g_assert_true (gtk_widget_get_mapped (block));
+  g_assert_cmpint (gtk_widget_get_height (block), >, 40);
 
   oc3_window_show_view (window, "tracks");
   g_assert_cmpstr (oc3_window_get_view (window), ==, "tracks");
+  oc3_window_show_view (window, "schedule");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A phone: below 600 px the split view collapses to one stack, and the
+ * window still fits 360 px. */
+static void
+test_window_narrow (void)
+{
+  Oc3Window *window;
+  int minimum_width;
+
+  window = oc3_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window);
+  iterate_until (has_conference, window);
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
+  g_assert_cmpint (minimum_width, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  save_artifact (GTK_WIDGET (window), "test-window-360-sidebar.png");
+
+  oc3_window_show_view (window, "schedule");
+  wait_ms (600);
+  save_artifact (GTK_WIDGET (window), "test-window-360-schedule.png");
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -48,10 +152,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots show where pages end up, not half-way through a slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/window/opens-and-closes", test_window_opens_and_closes);
+  g_test_add_func ("/window/shows-the-program", test_window_shows_the_program);
+  g_test_add_func ("/window/narrow", test_window_narrow);
 
-  return g_test_run ();
+  app = oc3_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
 }

@@ -31,16 +31,15 @@ oc3_time_parse_now_override (const char  *text,
   return TRUE;
 }
 
-/* The current instant. For demos, screenshots and tests, OC3_NOW moves the
- * clock: the app starts at that instant and time flows on from there, so
- * reminders and the "now" line behave as they would on that day. */
-GDateTime *
-oc3_time_now (void)
+/* The current instant, in microseconds since the Unix epoch. For demos,
+ * screenshots and tests, OC3_NOW moves the clock: the app starts at that
+ * instant and time flows on from there, so reminders and the "now" line
+ * behave as they would on that day. */
+gint64
+oc3_time_now_usec (void)
 {
   static gsize initialised = 0;
   static gint64 offset_usec = 0;
-  g_autoptr (GDateTime) whole_seconds = NULL;
-  gint64 now_usec;
 
   if (g_once_init_enter (&initialised))
     {
@@ -57,8 +56,14 @@ oc3_time_now (void)
       g_once_init_leave (&initialised, 1);
     }
 
-  now_usec = g_get_real_time () + offset_usec;
-  whole_seconds = g_date_time_new_from_unix_utc (now_usec / G_USEC_PER_SEC);
+  return g_get_real_time () + offset_usec;
+}
+
+GDateTime *
+oc3_time_now (void)
+{
+  gint64 now_usec = oc3_time_now_usec ();
+  g_autoptr (GDateTime) whole_seconds = g_date_time_new_from_unix_utc (now_usec / G_USEC_PER_SEC);
 
   return g_date_time_add (whole_seconds, now_usec % G_USEC_PER_SEC);
 }

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+gint64     oc3_time_now_usec         (void);
 GDateTime *oc3_time_now              (void);
 gboolean   oc3_time_parse_now_override (const char *text,
                                         GDateTime **out_instant);

@@ -7,7 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-agenda.h"
 #include "oc3-application.h"
+#include "oc3-background.h"
+#include "oc3-check.h"
+#include "oc3-preferences-dialog.h"
 #include "oc3-resources.h"
 #include "oc3-screenshot.h"
 #include "oc3-window.h"
@@ -25,12 +29,25 @@ struct _Oc3Application
   int   window_height;
 
   int   exit_status;
+  gboolean quit_after_first_frame;
+
+  /* The user's agenda of the conference shown: it lives here, not in the
+   * window, so that reminders still arrive when the window is closed. */
+  GSettings *settings;
+  Oc3Clock  *clock;
+  Oc3Agenda *agenda;
+  char      *agenda_conference_id;
+  gboolean   holding;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Check a conference program (a schedule.json file or URL), print a summary and its problems, and exit"),
+    N_("FILE|URL") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check: print the summary as JSON"), NULL },
   /* Development options, used by build-aux/dev run for screenshots. */
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open this view: schedule, tracks, speakers, starred or search"), N_("VIEW") },
@@ -38,6 +55,8 @@ static const GOptionEntry main_entries[] = {
   { "window-width", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this wide"), N_("PIXELS") },
   { "window-height", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the window this high"), N_("PIXELS") },
   { "color-scheme", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Force the light or dark style"), N_("light|dark") },
+  { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Quit once the window has shown the program (for start-up benchmarks)"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save a PNG screenshot of the window to FILE, then quit"), N_("FILE") },
   { NULL }
@@ -48,7 +67,7 @@ oc3_application_new (void)
 {
   return g_object_new (OC3_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/com/example/OC3",
                        NULL);
 }
@@ -63,12 +82,125 @@ oc3_application_get_exit_status (Oc3Application *self)
   return self->exit_status;
 }
 
+/* While a reminder is still to come, closing the window does not quit. */
+static void
+update_hold (Oc3Application *self)
+{
+  gboolean pending = self->agenda != NULL &&
+                     oc3_reminder_scheduler_get_has_pending (oc3_agenda_get_scheduler (self->agenda));
+  gboolean should_hold = pending && g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (should_hold && !self->holding)
+    {
+      g_application_hold (G_APPLICATION (self));
+      self->holding = TRUE;
+      oc3_background_request (g_settings_get_boolean (self->settings, "autostart"));
+    }
+  else if (!should_hold && self->holding)
+    {
+      self->holding = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+}
+
+static void
+reminder_due_cb (Oc3Application *self,
+                 Oc3Reminder    *reminder)
+{
+  g_autoptr (GNotification) notification = g_notification_new (oc3_reminder_get_title (reminder));
+  const char *guid = oc3_reminder_get_guid (reminder);
+  Oc3ReminderKind kind = oc3_reminder_get_kind (reminder);
+
+  g_notification_set_body (notification, oc3_reminder_get_body (reminder));
+  g_notification_set_default_action_and_target (notification, "app.open-talk", "s", guid);
+  if (kind == OC3_REMINDER_UPCOMING || kind == OC3_REMINDER_STARTED || kind == OC3_REMINDER_SNOOZED)
+    {
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_add_button_with_target (notification, _("Snooze 5 min"), "app.snooze", "s", guid);
+    }
+  if (kind != OC3_REMINDER_CANCELLED)
+    g_notification_add_button_with_target (notification, _("Unstar"), "app.unstar", "s", guid);
+
+  g_application_send_notification (G_APPLICATION (self), oc3_reminder_get_notification_id (reminder),
+                                   notification);
+}
+
+static void
+apply_reminder_settings (Oc3Application *self)
+{
+  if (self->agenda == NULL)
+    return;
+
+  oc3_reminder_scheduler_set_default_lead_minutes (oc3_agenda_get_scheduler (self->agenda),
+                                                   g_settings_get_int (self->settings, "reminder-lead-minutes"));
+  oc3_agenda_set_star_enables_reminder (self->agenda,
+                                        g_settings_get_boolean (self->settings, "star-enables-reminder"));
+  update_hold (self);
+}
+
+/**
+ * oc3_application_get_agenda:
+ * @conference_id: names the user's data of this conference (its stars and reminders)
+ *
+ * The agenda of @conference, made on first use; a refreshed program of the
+ * same conference keeps its agenda.
+ */
+Oc3Agenda *
+oc3_application_get_agenda (Oc3Application *self,
+                            Oc3Conference  *conference,
+                            const char     *conference_id)
+{
+  g_autoptr (Oc3UserStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (OC3_IS_APPLICATION (self), NULL);
+
+  if (self->agenda != NULL && g_strcmp0 (self->agenda_conference_id, conference_id) == 0)
+    {
+      if (oc3_agenda_get_conference (self->agenda) != conference)
+        oc3_agenda_set_conference (self->agenda, conference);
+      return self->agenda;
+    }
+
+  if (self->agenda != NULL)
+    oc3_user_store_flush (oc3_agenda_get_store (self->agenda), NULL);
+  g_clear_object (&self->agenda);
+
+  store = oc3_user_store_new (conference_id);
+  /* A store that cannot be read is moved aside by the store itself; what it
+   * says about that is shown once by the window. */
+  if (!oc3_user_store_load (store, &error))
+    g_message ("Starred talks of %s: %s", conference_id, error->message);
+
+  g_free (self->agenda_conference_id);
+  self->agenda_conference_id = g_strdup (conference_id);
+  self->agenda = oc3_agenda_new (NULL, store, self->clock);
+  g_signal_connect_object (oc3_agenda_get_scheduler (self->agenda), "reminder-due",
+                           G_CALLBACK (reminder_due_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (oc3_agenda_get_scheduler (self->agenda), "notify::has-pending",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  apply_reminder_settings (self);
+  oc3_agenda_set_conference (self->agenda, conference);
+  update_hold (self);
+
+  return self->agenda;
+}
+
+Oc3Agenda *
+oc3_application_peek_agenda (Oc3Application *self)
+{
+  g_return_val_if_fail (OC3_IS_APPLICATION (self), NULL);
+
+  return self->agenda;
+}
+
 static int
 oc3_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
 {
   Oc3Application *self = OC3_APPLICATION (application);
   const char *color_scheme = NULL;
+  const char *check_location = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -76,7 +208,12 @@ oc3_application_handle_local_options (GApplication *application,
       return 0;
     }
 
+  /* Checking a program needs no display: it never starts the GUI. */
+  if (g_variant_dict_lookup (options, "check", "&s", &check_location))
+    return oc3_check_main (check_location, g_variant_dict_contains (options, "json"));
+
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);
   g_variant_dict_lookup (options, "talk", "s", &self->initial_talk);
   g_variant_dict_lookup (options, "window-width", "i", &self->window_width);
@@ -99,8 +236,8 @@ oc3_application_handle_local_options (GApplication *application,
       g_object_set_data (G_OBJECT (self), "forced-color-scheme", GINT_TO_POINTER (scheme));
     }
 
-  /* A screenshot run is a one-off: never hand it to a running instance. */
-  if (self->screenshot_path != NULL)
+  /* Screenshot and benchmark runs are one-offs: never hand them to a running instance. */
+  if (self->screenshot_path != NULL || self->quit_after_first_frame)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -125,6 +262,43 @@ screenshot_saved_cb (GObject      *source,
 }
 
 static void
+first_frame_painted_cb (GdkFrameClock  *frame_clock,
+                        Oc3Application *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_painted_cb, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Runs once the window has the program: a screenshot, or the end of a start-up benchmark. */
+static void
+program_shown (Oc3Application *self,
+               GtkWindow      *window)
+{
+  if (self->screenshot_path != NULL)
+    oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
+                               screenshot_saved_cb, g_object_ref (self));
+  else if (self->quit_after_first_frame)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+    }
+}
+
+static void
+conference_loaded_cb (Oc3Application *self,
+                      GParamSpec     *pspec,
+                      GtkWindow      *window)
+{
+  if (oc3_window_get_conference (OC3_WINDOW (window)) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (window, conference_loaded_cb, self);
+  program_shown (self, window);
+}
+
+static void
 oc3_application_activate (GApplication *application)
 {
   Oc3Application *self = OC3_APPLICATION (application);
@@ -140,12 +314,35 @@ oc3_application_activate (GApplication *application)
 
   if (self->initial_view != NULL)
     oc3_window_show_view (OC3_WINDOW (window), self->initial_view);
+  if (self->initial_talk != NULL)
+    oc3_window_show_talk (OC3_WINDOW (window), self->initial_talk);
 
   gtk_window_present (window);
 
-  if (self->screenshot_path != NULL)
-    oc3_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path, NULL,
-                               screenshot_saved_cb, g_object_ref (self));
+  if (self->screenshot_path != NULL || self->quit_after_first_frame)
+    {
+      /* The shot shows the program, so it waits until the program is read. */
+      if (oc3_window_get_conference (OC3_WINDOW (window)) != NULL)
+        program_shown (self, window);
+      else
+        g_signal_connect_object (window, "notify::conference", G_CALLBACK (conference_loaded_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* oc3 FILE opens that program (a schedule.json) in the window. */
+static void
+oc3_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window;
+
+  oc3_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (n_files > 0)
+    oc3_window_open_file (OC3_WINDOW (window), files[0]);
 }
 
 static void
@@ -183,10 +380,87 @@ about_action (GSimpleAction *action,
   adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+
+  adw_dialog_present (ADW_DIALOG (oc3_preferences_dialog_new ()),
+                      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+}
+
+static void
+open_talk_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  GtkWindow *window;
+
+  oc3_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  oc3_window_show_talk (OC3_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+snooze_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+
+  if (self->agenda != NULL)
+    oc3_reminder_scheduler_snooze (oc3_agenda_get_scheduler (self->agenda),
+                                   g_variant_get_string (parameter, NULL), 5);
+}
+
+static void
+unstar_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Oc3Application *self = user_data;
+  const char *guid = g_variant_get_string (parameter, NULL);
+
+  if (self->agenda != NULL)
+    oc3_agenda_set_starred (self->agenda, guid, FALSE);
+  g_application_withdraw_notification (G_APPLICATION (self), guid);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-talk", open_talk_action, "s" },
+  { "snooze", snooze_action, "s" },
+  { "unstar", unstar_action, "s" },
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
 };
+
+static void
+autostart_changed_cb (Oc3Application *self)
+{
+  gboolean autostart = g_settings_get_boolean (self->settings, "autostart");
+  g_autoptr (GError) error = NULL;
+
+  if (oc3_background_is_sandboxed ())
+    oc3_background_request (autostart);
+  else if (!oc3_background_set_autostart_file (autostart, &error))
+    g_message ("%s", error->message);
+}
+
+static void
+oc3_application_shutdown (GApplication *application)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+
+  /* Stars are saved a moment after each change; the last ones now. */
+  if (self->agenda != NULL)
+    oc3_user_store_flush (oc3_agenda_get_store (self->agenda), NULL);
+
+  G_APPLICATION_CLASS (oc3_application_parent_class)->shutdown (application);
+}
 
 static void
 oc3_application_startup (GApplication *application)
@@ -199,8 +473,21 @@ oc3_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->clock = oc3_clock_new ();
+  g_signal_connect_object (self->settings, "changed::reminder-lead-minutes",
+                           G_CALLBACK (apply_reminder_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::star-enables-reminder",
+                           G_CALLBACK (apply_reminder_settings), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::autostart",
+                           G_CALLBACK (autostart_changed_cb), self, G_CONNECT_SWAPPED);
 
   forced_scheme = g_object_get_data (G_OBJECT (self), "forced-color-scheme");
   if (forced_scheme != NULL)
@@ -213,6 +500,10 @@ oc3_application_finalize (GObject *object)
 {
   Oc3Application *self = OC3_APPLICATION (object);
 
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->agenda_conference_id, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
   g_clear_pointer (&self->initial_view, g_free);
   g_clear_pointer (&self->initial_talk, g_free);
@@ -231,7 +522,9 @@ oc3_application_class_init (Oc3ApplicationClass *klass)
   object_class->finalize = oc3_application_finalize;
   app_class->handle_local_options = oc3_application_handle_local_options;
   app_class->startup = oc3_application_startup;
+  app_class->shutdown = oc3_application_shutdown;
   app_class->activate = oc3_application_activate;
+  app_class->open = oc3_application_open;
 }
 
 static void

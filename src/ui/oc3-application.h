@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "oc3-agenda.h"
+
 G_BEGIN_DECLS
 
 #define OC3_TYPE_APPLICATION (oc3_application_get_type ())
@@ -15,5 +17,9 @@ G_DECLARE_FINAL_TYPE (Oc3Application, oc3_application, OC3, APPLICATION, AdwAppl
 
 Oc3Application *oc3_application_new             (void);
 int             oc3_application_get_exit_status (Oc3Application *self);
+Oc3Agenda      *oc3_application_get_agenda      (Oc3Application *self,
+                                                 Oc3Conference  *conference,
+                                                 const char     *conference_id);
+Oc3Agenda      *oc3_application_peek_agenda     (Oc3Application *self);
 
 G_END_DECLS

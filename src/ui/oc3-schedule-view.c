@@ -251,7 +251,12 @@ oc3_schedule_view_dispose (GObject *object)
   Oc3ScheduleView *self = OC3_SCHEDULE_VIEW (object);
 
   g_clear_handle_id (&self->now_timeout_id, g_source_remove);
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_SCHEDULE_VIEW);
+  /* The template's root box has no id: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->conference);
 
   G_OBJECT_CLASS (oc3_schedule_view_parent_class)->dispose (object);

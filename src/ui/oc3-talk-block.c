@@ -13,13 +13,19 @@
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
 
+/* The least height a block asks for: a zero-length talk still shows a line. */
+#define MIN_HEIGHT 20
+
+/* A button, so that keyboards, screen readers (its "click" action) and
+ * pointers open the talk the same way. */
 struct _Oc3TalkBlock
 {
-  GtkWidget parent_instance;
+  GtkButton parent_instance;
 
   Oc3Talk   *talk;
   GTimeZone *zone;
   GdkRGBA    color;
+  gboolean   show_speakers;
 
   GtkLabel  *time_label;
   GtkLabel  *title_label;
@@ -27,14 +33,7 @@ struct _Oc3TalkBlock
   GtkImage  *star_image;
 };
 
-G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_WIDGET)
-
-enum {
-  ACTIVATE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_BUTTON)
 
 static void
 update_labels (Oc3TalkBlock *self)
@@ -48,7 +47,7 @@ update_labels (Oc3TalkBlock *self)
   gtk_label_set_text (self->time_label, range);
   gtk_label_set_text (self->title_label, oc3_talk_get_title (self->talk));
   gtk_label_set_text (self->speakers_label, speakers);
-  gtk_widget_set_visible (GTK_WIDGET (self->speakers_label), speakers[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->speakers_label), self->show_speakers && speakers[0] != '\0');
 
   /* Short talks show less than their title: the tooltip has all of it. */
   tooltip = g_strdup_printf ("%s\n%s", oc3_talk_get_title (self->talk), range);
@@ -63,6 +62,7 @@ oc3_talk_block_new (Oc3Talk   *talk,
                     GTimeZone *zone)
 {
   Oc3TalkBlock *self;
+  GTimeSpan minutes;
 
   g_return_val_if_fail (OC3_IS_TALK (talk), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
@@ -72,6 +72,11 @@ oc3_talk_block_new (Oc3Talk   *talk,
   self->zone = g_time_zone_ref (zone);
   if (!gdk_rgba_parse (&self->color, oc3_talk_get_color (talk)))
     gdk_rgba_parse (&self->color, "#9a9996");
+
+  /* Short talks show less: the title on fewer lines, then no speakers. */
+  minutes = oc3_talk_get_duration (talk) / G_TIME_SPAN_MINUTE;
+  gtk_label_set_lines (self->title_label, minutes <= 20 ? 1 : minutes <= 40 ? 2 : 4);
+  self->show_speakers = minutes > 20;
 
   update_labels (self);
 
@@ -106,6 +111,37 @@ oc3_talk_block_set_starred (Oc3TalkBlock *self,
   gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
 }
 
+/* A block is as tall as its talk is long, however much text it holds: it
+ * asks for little height, gives its content what that needs, and clips. */
+static void
+oc3_talk_block_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = MIN (*minimum, MIN_HEIGHT);
+}
+
+static void
+oc3_talk_block_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int child_minimum;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_minimum, NULL, NULL, NULL);
+  gtk_widget_allocate (child, width, MAX (height, child_minimum), -1, NULL);
+}
+
 static void
 oc3_talk_block_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -127,23 +163,6 @@ oc3_talk_block_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
-}
-
-static void
-activate_cb (Oc3TalkBlock *self)
-{
-  g_signal_emit (self, signals[ACTIVATE], 0);
-}
-
-static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   Oc3TalkBlock    *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  activate_cb (self);
 }
 
 static void
@@ -175,41 +194,24 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   object_class->finalize = oc3_talk_block_finalize;
   widget_class->snapshot = oc3_talk_block_snapshot;
 
-  /**
-   * Oc3TalkBlock::activate:
-   *
-   * The user opened the talk: a click, Enter or Space.
-   */
-  signals[ACTIVATE] =
-    g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
-                                G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, NULL,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-talk-block.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, time_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, speakers_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, star_image);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = oc3_talk_block_measure;
+  widget_class->size_allocate = oc3_talk_block_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "talkblock");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
 
 static void
 oc3_talk_block_init (Oc3TalkBlock *self)
 {
-  GtkGesture *click;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Sized by its own measure and allocate (as tall as the talk is long),
+   * not by the button's layout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 }

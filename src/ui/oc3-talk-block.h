@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define OC3_TYPE_TALK_BLOCK (oc3_talk_block_get_type ())
 
-G_DECLARE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, OC3, TALK_BLOCK, GtkWidget)
+G_DECLARE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, OC3, TALK_BLOCK, GtkButton)
 
 GtkWidget *oc3_talk_block_new         (Oc3Talk      *talk,
                                        GTimeZone    *zone);

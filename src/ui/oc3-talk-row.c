@@ -111,8 +111,7 @@ oc3_talk_row_dispose (GObject *object)
   GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_TALK_ROW);
-  /* gtk_widget_dispose_template() unparents only the bound children, not
-   * the template's unnamed box. */
+  /* The template's root box has no id: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->talk);

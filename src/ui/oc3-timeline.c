@@ -307,7 +307,7 @@ oc3_timeline_set_day (Oc3Timeline   *self,
                                                                  oc3_talk_get_room_name (talk)));
       placement->block = OC3_TALK_BLOCK (oc3_talk_block_new (talk, zone));
       gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
-      g_signal_connect_object (placement->block, "activate",
+      g_signal_connect_object (placement->block, "clicked",
                                G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->placements, placement);
 
@@ -372,6 +372,23 @@ oc3_timeline_get_block (Oc3Timeline *self,
   g_return_val_if_fail (position < self->placements->len, NULL);
 
   return GTK_WIDGET (((Placement *) g_ptr_array_index (self->placements, position))->block);
+}
+
+/* Marks the starred talks' blocks. */
+void
+oc3_timeline_update_starred (Oc3Timeline *self,
+                             Oc3Agenda   *agenda)
+{
+  g_return_if_fail (OC3_IS_TIMELINE (self));
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, i);
+      Oc3Talk *talk = oc3_talk_block_get_talk (placement->block);
+
+      oc3_talk_block_set_starred (placement->block,
+                                  agenda != NULL && oc3_agenda_is_starred (agenda, oc3_talk_get_guid (talk)));
+    }
 }
 
 GtkWidget *
@@ -526,15 +543,14 @@ oc3_timeline_size_allocate (GtkWidget *widget,
       double block_height = MAX ((placement->end - placement->start) / 60.0 * PIXELS_PER_MINUTE - BLOCK_GAP,
                                  MIN_BLOCK_HEIGHT);
       GtkAllocation allocation;
-      int minimum_height;
 
       allocation.x = RULER_WIDTH + placement->column * column_width + (int) (placement->lane * lane_width) + BLOCK_GAP;
       allocation.y = (int) y + BLOCK_GAP / 2;
       allocation.width = MAX ((int) lane_width - 2 * BLOCK_GAP, 1);
-      /* Blocks are as tall as their talk; their labels ellipsize to fit. */
+      allocation.height = (int) block_height;
+      /* Blocks are as tall as their talk: they ask for little and clip the rest. */
       gtk_widget_measure (GTK_WIDGET (placement->block), GTK_ORIENTATION_VERTICAL, allocation.width,
-                          &minimum_height, NULL, NULL, NULL);
-      allocation.height = MAX ((int) block_height, minimum_height);
+                          NULL, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (placement->block), &allocation, -1);
     }
 }

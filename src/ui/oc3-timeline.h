@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "oc3-agenda.h"
 #include "oc3-conference.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,7 @@ GtkWidget *oc3_timeline_get_block      (Oc3Timeline   *self,
                                         guint          position);
 GtkWidget *oc3_timeline_find_block     (Oc3Timeline   *self,
                                         const char    *guid);
+void       oc3_timeline_update_starred (Oc3Timeline   *self,
+                                        Oc3Agenda     *agenda);
 
 G_END_DECLS

@@ -1,4 +1,6 @@
-/* oc3-window.c
+/* oc3-window.c — the main window: the conference and its views in the
+ * sidebar, the chosen view (and the talk and speaker pages opened from it) in
+ * the content.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,29 +9,95 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-application.h"
+#include "oc3-schedule.h"
+#include "oc3-schedule-view.h"
+#include "oc3-starred-view.h"
+#include "oc3-talk-block.h"
+#include "oc3-talk-row.h"
+#include "oc3-talk-format.h"
+#include "oc3-time.h"
 #include "oc3-window.h"
+
+/* The OC3 editions bundled with the app, newest first. */
+static const struct {
+  const char *id;
+  const char *name;
+  const char *resource;
+} bundled_programs[] = {
+  { "oc3-2024", N_("OC3 2024"), "/com/example/OC3/programs/oc3-2024.json" },
+  { "oc3-2022", N_("OC3 2022"), "/com/example/OC3/programs/oc3-2022.json" },
+};
 
 struct _Oc3Window
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
+  GCancellable  *cancellable;
+  Oc3Conference *conference;
+  char          *conference_id;
+  Oc3Agenda     *agenda;
+  GTimeZone     *display_zone;
+  GFile         *opened_file;
+  char          *pending_view;
+  char          *pending_talk;
 
   /* Template widgets */
   AdwNavigationSplitView *split_view;
   AdwNavigationPage      *content_page;
+  AdwNavigationView      *navigation_view;
+  AdwNavigationPage      *view_page;
   GtkListBox             *views_list;
   GtkStack               *view_stack;
+  AdwStatusPage          *error_status_page;
+  Oc3ScheduleView        *schedule_view;
+  Oc3StarredView         *starred_view;
+  AdwToastOverlay        *toast_overlay;
+  GtkDropDown            *conference_dropdown;
+  GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
   GtkLabel               *conference_details_label;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Window, oc3_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONFERENCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 Oc3Window *
 oc3_window_new (Oc3Application *application)
 {
   return g_object_new (OC3_TYPE_WINDOW, "application", application, NULL);
+}
+
+Oc3Conference *
+oc3_window_get_conference (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->conference;
+}
+
+Oc3ScheduleView *
+oc3_window_get_schedule_view (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->schedule_view;
+}
+
+GTimeZone *
+oc3_window_get_display_zone (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->display_zone;
 }
 
 static GtkListBoxRow *
@@ -56,17 +124,31 @@ oc3_window_show_view (Oc3Window  *self,
 
   g_return_if_fail (OC3_IS_WINDOW (self));
 
-  row = find_view_row (self, view_name);
-  if (row == NULL)
+  /* Until the program is read, remember what to show. */
+  if (self->conference == NULL)
+    {
+      g_free (self->pending_view);
+      self->pending_view = g_strdup (view_name);
+      return;
+    }
+
+  if (gtk_stack_get_child_by_name (self->view_stack, view_name) == NULL)
     {
       g_message ("No view called “%s”", view_name);
       return;
     }
 
-  gtk_list_box_select_row (self->views_list, row);
+  row = find_view_row (self, view_name);
+  if (row != NULL)
+    gtk_list_box_select_row (self->views_list, row);
+  else
+    gtk_list_box_unselect_all (self->views_list);
+
   gtk_stack_set_visible_child_name (self->view_stack, view_name);
   page = gtk_stack_get_page (self->view_stack, gtk_stack_get_visible_child (self->view_stack));
+  adw_navigation_page_set_title (self->view_page, gtk_stack_page_get_title (page));
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
+  adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
@@ -78,6 +160,55 @@ oc3_window_get_view (Oc3Window *self)
   return gtk_stack_get_visible_child_name (self->view_stack);
 }
 
+static AdwNavigationPage *
+new_talk_page (Oc3Window *self,
+               Oc3Talk   *talk)
+{
+  AdwNavigationPage *page;
+  GtkWidget *label;
+
+  label = gtk_label_new (oc3_talk_get_title (talk));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  page = adw_navigation_page_new (label, oc3_talk_get_title (talk));
+  adw_navigation_page_set_tag (page, oc3_talk_get_guid (talk));
+
+  return page;
+}
+
+void
+oc3_window_show_talk (Oc3Window  *self,
+                      const char *guid)
+{
+  Oc3Talk *talk;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  if (self->conference == NULL)
+    {
+      g_free (self->pending_talk);
+      self->pending_talk = g_strdup (guid);
+      return;
+    }
+
+  talk = oc3_conference_lookup_talk (self->conference, guid);
+  if (talk == NULL)
+    {
+      g_message ("No talk with the GUID “%s”", guid);
+      return;
+    }
+
+  adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
+  adw_navigation_view_push (self->navigation_view, new_talk_page (self, talk));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+talk_activated_cb (Oc3Window *self,
+                   Oc3Talk   *talk)
+{
+  oc3_window_show_talk (self, oc3_talk_get_guid (talk));
+}
+
 static void
 view_row_activated_cb (Oc3Window     *self,
                        GtkListBoxRow *row)
@@ -86,20 +217,459 @@ view_row_activated_cb (Oc3Window     *self,
 }
 
 static void
+update_display_zone (Oc3Window *self)
+{
+  g_autofree char *mode = g_settings_get_string (self->settings, "time-zone-mode");
+
+  g_clear_pointer (&self->display_zone, g_time_zone_unref);
+  if (g_strcmp0 (mode, "local") == 0 || self->conference == NULL)
+    self->display_zone = g_time_zone_new_local ();
+  else
+    self->display_zone = g_time_zone_ref (oc3_conference_get_time_zone (self->conference));
+}
+
+static void
+time_zone_mode_changed_cb (Oc3Window *self)
+{
+  update_display_zone (self);
+  oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
+  oc3_starred_view_set_zone (self->starred_view, self->display_zone);
+}
+
+/* Under the title: the days, the venue and the time zone. */
+static void
+update_summary (Oc3Window *self)
+{
+  Oc3Conference *conference = self->conference;
+  GListModel *days = oc3_conference_get_days (conference);
+  guint n_days = g_list_model_get_n_items (days);
+  GTimeZone *zone = oc3_conference_get_time_zone (conference);
+  const char *venue = oc3_conference_get_venue (conference);
+  g_autoptr (GString) details = g_string_new (NULL);
+
+  gtk_label_set_text (self->conference_title_label, oc3_conference_get_title (conference));
+
+  if (n_days > 0)
+    {
+      g_autoptr (Oc3Day) first = g_list_model_get_item (days, 0);
+      g_autoptr (Oc3Day) last = g_list_model_get_item (days, n_days - 1);
+      g_autofree char *first_text = oc3_time_format_day (oc3_day_get_date (first), zone);
+      g_autofree char *zone_text = oc3_time_format_zone (zone, oc3_day_get_date (first));
+
+      if (n_days == 1)
+        g_string_append (details, first_text);
+      else
+        {
+          g_autofree char *last_text = oc3_time_format_day (oc3_day_get_date (last), zone);
+
+          /* Translators: the span of a conference, from its first to its last day. */
+          g_string_printf (details, _("%s to %s"), first_text, last_text);
+        }
+      g_string_append_c (details, '\n');
+      if (venue != NULL && *venue != '\0')
+        g_string_append_printf (details, "%s\n", venue);
+      g_string_append (details, zone_text);
+    }
+
+  gtk_label_set_text (self->conference_details_label, details->str);
+}
+
+static void
+agenda_changed_cb (Oc3Window  *self,
+                   const char *guid)
+{
+  oc3_timeline_update_starred (oc3_schedule_view_get_timeline (self->schedule_view), self->agenda);
+}
+
+static void
+connect_agenda (Oc3Window *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *recovery = NULL;
+
+  if (self->agenda != NULL)
+    g_signal_handlers_disconnect_by_func (self->agenda, agenda_changed_cb, self);
+  g_clear_object (&self->agenda);
+  if (app == NULL)
+    return;
+
+  self->agenda = g_object_ref (oc3_application_get_agenda (OC3_APPLICATION (app), self->conference,
+                                                           self->conference_id));
+  g_signal_connect_object (self->agenda, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+  oc3_starred_view_set_agenda (self->starred_view, self->agenda, self->display_zone);
+  agenda_changed_cb (self, NULL);
+
+  /* Said once: the store moved an unreadable file aside and kept what it could. */
+  recovery = oc3_user_store_take_recovery_message (oc3_agenda_get_store (self->agenda));
+  if (recovery != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (recovery));
+}
+
+static void
+program_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *talk = NULL;
+
+  conference = oc3_schedule_parse_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (conference == NULL)
+    {
+      adw_status_page_set_description (self->error_status_page, error->message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  g_set_object (&self->conference, conference);
+  update_display_zone (self);
+  update_summary (self);
+  oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  connect_agenda (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+
+  view = g_steal_pointer (&self->pending_view);
+  talk = g_steal_pointer (&self->pending_talk);
+  oc3_window_show_view (self, view != NULL ? view : "schedule");
+  if (view == NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  oc3_schedule_view_show_now (self->schedule_view);
+  if (talk != NULL)
+    oc3_window_show_talk (self, talk);
+}
+
+static void
+begin_loading (Oc3Window *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->conference != NULL && self->pending_view == NULL)
+    self->pending_view = g_strdup (oc3_window_get_view (self));
+  g_clear_object (&self->conference);
+  gtk_stack_set_visible_child_name (self->view_stack, "loading");
+}
+
+/* Parsing happens in a worker thread: the window stays responsive (with a
+ * spinner) even for programs of thousands of talks. */
+static void
+load_bundled_program (Oc3Window *self,
+                      guint      position)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  begin_loading (self);
+
+  bytes = g_resources_lookup_data (bundled_programs[position].resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    {
+      adw_status_page_set_description (self->error_status_page, error->message);
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+
+  g_settings_set_string (self->settings, "last-conference", bundled_programs[position].id);
+  g_free (self->conference_id);
+  self->conference_id = g_strdup (bundled_programs[position].id);
+  oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_opened_file (Oc3Window *self)
+{
+  g_autofree char *uri = g_file_get_uri (self->opened_file);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+  begin_loading (self);
+  /* Stars of a program opened from a file are kept under a name made from its address. */
+  g_free (self->conference_id);
+  self->conference_id = g_strdup_printf ("file-%.16s", digest);
+  oc3_schedule_load_async (self->opened_file, self->cancellable, program_loaded_cb, g_object_ref (self));
+}
+
+static void
+conference_selected_cb (Oc3Window *self)
+{
+  guint position = gtk_drop_down_get_selected (self->conference_dropdown);
+
+  if (position < G_N_ELEMENTS (bundled_programs))
+    load_bundled_program (self, position);
+  else if (self->opened_file != NULL)
+    load_opened_file (self);
+}
+
+/* A program from a file, shown after the bundled editions in the switcher. */
+void
+oc3_window_open_file (Oc3Window *self,
+                      GFile     *file)
+{
+  g_autofree char *name = NULL;
+  guint n_items;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_set_object (&self->opened_file, file);
+  name = g_file_get_basename (file);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conference_names));
+  gtk_string_list_splice (self->conference_names, G_N_ELEMENTS (bundled_programs),
+                          n_items - G_N_ELEMENTS (bundled_programs), (const char *[]) { name, NULL });
+
+  g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
+  gtk_drop_down_set_selected (self->conference_dropdown, G_N_ELEMENTS (bundled_programs));
+  g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
+  load_opened_file (self);
+}
+
+void
+oc3_window_set_starred (Oc3Window  *self,
+                        const char *guid,
+                        gboolean    starred)
+{
+  Oc3Talk *talk;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  if (self->agenda == NULL)
+    return;
+
+  oc3_agenda_set_starred (self->agenda, guid, starred);
+
+  talk = self->conference != NULL ? oc3_conference_lookup_talk (self->conference, guid) : NULL;
+  if (!starred && talk != NULL)
+    {
+      /* Translators: a toast after unstarring a talk; %s is its title. */
+      g_autofree char *text = g_strdup_printf (_("“%s” unstarred"), oc3_talk_get_title (talk));
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_use_markup (toast, FALSE);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.star");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (guid));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/* The talk the keyboard is on: a focused block or row, else the talk page shown. */
+static Oc3Talk *
+find_current_talk (Oc3Window *self)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->navigation_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *tag;
+
+  if (self->conference == NULL)
+    return NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      if (OC3_IS_TALK_BLOCK (focus))
+        return oc3_talk_block_get_talk (OC3_TALK_BLOCK (focus));
+      if (OC3_IS_TALK_ROW (focus))
+        return oc3_talk_row_get_talk (OC3_TALK_ROW (focus));
+    }
+
+  tag = page != NULL ? adw_navigation_page_get_tag (page) : NULL;
+  return tag != NULL ? oc3_conference_lookup_talk (self->conference, tag) : NULL;
+}
+
+static void
+toggle_star_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  Oc3Talk *talk = find_current_talk (self);
+
+  if (talk != NULL && self->agenda != NULL)
+    oc3_window_set_starred (self, oc3_talk_get_guid (talk),
+                            !oc3_agenda_is_starred (self->agenda, oc3_talk_get_guid (talk)));
+}
+
+static void
+star_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  oc3_window_set_starred (OC3_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                          g_str_equal (action_name, "win.star"));
+}
+
+typedef struct
+{
+  Oc3Window *window;
+  GBytes    *calendar;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->calendar, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+calendar_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    /* Translators: %s says why a calendar file could not be written. */
+    text = g_strdup_printf (_("Could not save the calendar: %s"), error->message);
+  else
+    text = g_strdup (_("Calendar saved"));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+calendar_file_chosen_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (file != NULL)
+    g_file_replace_contents_bytes_async (file, data->calendar, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                         NULL, calendar_written_cb, g_object_ref (data->window));
+  export_data_free (data);
+}
+
+/* Saves an iCalendar file through the file chooser (the document portal in
+ * the Flatpak sandbox): of every starred talk, or of one. */
+static void
+export_calendar (Oc3Window  *self,
+                 Oc3Talk    *talk)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autofree char *name = NULL;
+  g_autofree char *calendar = NULL;
+  ExportData *data;
+  gsize length = 0;
+
+  if (self->agenda == NULL)
+    return;
+
+  calendar = oc3_agenda_export_ical (self->agenda, talk, &length);
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->calendar = g_bytes_new_take (g_steal_pointer (&calendar), length);
+
+  gtk_file_filter_set_name (filter, _("Calendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, talk != NULL ? _("Add to Calendar") : _("Export Starred Talks"));
+  /* Translators: the file name of an exported calendar; %s is the conference or talk. */
+  name = g_strdup_printf (_("%s.ics"), talk != NULL ? oc3_talk_get_title (talk)
+                                                    : oc3_conference_get_title (self->conference));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, calendar_file_chosen_cb, data);
+}
+
+static void
+export_starred_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  export_calendar (OC3_WINDOW (widget), NULL);
+}
+
+static void
+add_to_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  Oc3Talk *talk = self->conference != NULL
+                  ? oc3_conference_lookup_talk (self->conference, g_variant_get_string (parameter, NULL))
+                  : NULL;
+
+  if (talk != NULL)
+    export_calendar (self, talk);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  oc3_window_show_view (OC3_WINDOW (widget), "search");
+}
+
+static void
 oc3_window_constructed (GObject *object)
 {
   Oc3Window *self = OC3_WINDOW (object);
+  g_autofree char *last = NULL;
+  guint selected = 0;
 
   G_OBJECT_CLASS (oc3_window_parent_class)->constructed (object);
 
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::time-zone-mode",
+                           G_CALLBACK (time_zone_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  last = g_settings_get_string (self->settings, "last-conference");
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_programs); i++)
+    {
+      gtk_string_list_append (self->conference_names, _(bundled_programs[i].name));
+      if (g_strcmp0 (last, bundled_programs[i].id) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_selected (self->conference_dropdown, selected);
+  g_signal_connect_object (self->conference_dropdown, "notify::selected",
+                           G_CALLBACK (conference_selected_cb), self, G_CONNECT_SWAPPED);
+  load_bundled_program (self, selected);
+}
+
+static void
+oc3_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  Oc3Window *self = OC3_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFERENCE:
+      g_value_set_object (value, self->conference);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 oc3_window_dispose (GObject *object)
 {
+  Oc3Window *self = OC3_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_WINDOW);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->dispose (object);
@@ -110,7 +680,15 @@ oc3_window_finalize (GObject *object)
 {
   Oc3Window *self = OC3_WINDOW (object);
 
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->conference);
+  g_clear_object (&self->agenda);
+  g_clear_pointer (&self->conference_id, g_free);
+  g_clear_object (&self->opened_file);
+  g_clear_pointer (&self->display_zone, g_time_zone_unref);
+  g_clear_pointer (&self->pending_view, g_free);
+  g_clear_pointer (&self->pending_talk, g_free);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->finalize (object);
 }
@@ -122,17 +700,43 @@ oc3_window_class_init (Oc3WindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = oc3_window_constructed;
+  object_class->get_property = oc3_window_get_property;
   object_class->dispose = oc3_window_dispose;
   object_class->finalize = oc3_window_finalize;
 
+  properties[PROP_CONFERENCE] =
+    g_param_spec_object ("conference", NULL, NULL, OC3_TYPE_CONFERENCE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
+  g_type_ensure (OC3_TYPE_STARRED_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, content_page);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, navigation_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_page);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, views_list);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, error_status_page);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, starred_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_names);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_details_label);
   gtk_widget_class_bind_template_callback (widget_class, view_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, talk_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
+  gtk_widget_class_install_action (widget_class, "win.star", "s", star_action);
+  gtk_widget_class_install_action (widget_class, "win.unstar", "s", star_action);
+  gtk_widget_class_install_action (widget_class, "win.export-starred", NULL, export_starred_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-calendar", "s", add_to_calendar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
@@ -141,6 +745,5 @@ oc3_window_init (Oc3Window *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
-  oc3_window_show_view (self, "schedule");
-  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  self->display_zone = g_time_zone_new_local ();
 }
