@@ -10,6 +10,8 @@
 #include "oc3-agenda.h"
 #include "oc3-application.h"
 #include "oc3-background.h"
+#include "oc3-bundled-programs.h"
+#include "oc3-schedule.h"
 #include "oc3-check.h"
 #include "oc3-preferences-dialog.h"
 #include "oc3-resources.h"
@@ -89,6 +91,8 @@ update_hold (Oc3Application *self)
   gboolean pending = self->agenda != NULL &&
                      oc3_reminder_scheduler_get_has_pending (oc3_agenda_get_scheduler (self->agenda));
   gboolean should_hold = pending && g_settings_get_boolean (self->settings, "run-in-background");
+
+  g_debug ("Reminders pending: %s; holding: %s", pending ? "yes" : "no", should_hold ? "yes" : "no");
 
   if (should_hold && !self->holding)
     {
@@ -438,6 +442,54 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
 };
 
+typedef struct
+{
+  Oc3Application *app;
+  char           *conference_id;
+} StartupLoad;
+
+static void
+startup_program_loaded_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  StartupLoad *load = user_data;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_parse_finish (result, NULL);
+
+  /* The window may have been quicker: it sets up the same agenda. */
+  if (conference != NULL && load->app->agenda == NULL)
+    oc3_application_get_agenda (load->app, conference, load->conference_id);
+
+  g_application_release (G_APPLICATION (load->app));
+  g_object_unref (load->app);
+  g_free (load->conference_id);
+  g_free (load);
+}
+
+/* Reminders do not wait for a window: at start (also at login, as a
+ * background service) the last conference's program is read and its
+ * reminders planned. The app holds itself until then. */
+static void
+load_last_conference (Oc3Application *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "last-conference");
+  int position = oc3_bundled_programs_find (id);
+  g_autoptr (GBytes) bytes = NULL;
+  StartupLoad *load;
+
+  if (position < 0)
+    return;
+  bytes = oc3_bundled_programs_load (position, NULL);
+  if (bytes == NULL)
+    return;
+
+  load = g_new0 (StartupLoad, 1);
+  load->app = g_object_ref (self);
+  load->conference_id = g_steal_pointer (&id);
+  g_application_hold (G_APPLICATION (self));
+  oc3_schedule_parse_async (bytes, NULL, startup_program_loaded_cb, load);
+}
+
 static void
 autostart_changed_cb (Oc3Application *self)
 {
@@ -488,6 +540,9 @@ oc3_application_startup (GApplication *application)
                            G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::autostart",
                            G_CALLBACK (autostart_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->screenshot_path == NULL && !self->quit_after_first_frame)
+    load_last_conference (self);
 
   forced_scheme = g_object_get_data (G_OBJECT (self), "forced-color-scheme");
   if (forced_scheme != NULL)

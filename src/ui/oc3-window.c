@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "oc3-application.h"
+#include "oc3-bundled-programs.h"
 #include "oc3-schedule.h"
 #include "oc3-schedule-view.h"
 #include "oc3-starred-view.h"
@@ -18,16 +19,6 @@
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
 #include "oc3-window.h"
-
-/* The OC3 editions bundled with the app, newest first. */
-static const struct {
-  const char *id;
-  const char *name;
-  const char *resource;
-} bundled_programs[] = {
-  { "oc3-2024", N_("OC3 2024"), "/com/example/OC3/programs/oc3-2024.json" },
-  { "oc3-2022", N_("OC3 2022"), "/com/example/OC3/programs/oc3-2022.json" },
-};
 
 struct _Oc3Window
 {
@@ -368,7 +359,7 @@ load_bundled_program (Oc3Window *self,
 
   begin_loading (self);
 
-  bytes = g_resources_lookup_data (bundled_programs[position].resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = oc3_bundled_programs_load (position, &error);
   if (bytes == NULL)
     {
       adw_status_page_set_description (self->error_status_page, error->message);
@@ -376,9 +367,9 @@ load_bundled_program (Oc3Window *self,
       return;
     }
 
-  g_settings_set_string (self->settings, "last-conference", bundled_programs[position].id);
+  g_settings_set_string (self->settings, "last-conference", oc3_bundled_programs_get_id (position));
   g_free (self->conference_id);
-  self->conference_id = g_strdup (bundled_programs[position].id);
+  self->conference_id = g_strdup (oc3_bundled_programs_get_id (position));
   oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
 }
 
@@ -400,7 +391,7 @@ conference_selected_cb (Oc3Window *self)
 {
   guint position = gtk_drop_down_get_selected (self->conference_dropdown);
 
-  if (position < G_N_ELEMENTS (bundled_programs))
+  if (position < oc3_bundled_programs_get_n_items ())
     load_bundled_program (self, position);
   else if (self->opened_file != NULL)
     load_opened_file (self);
@@ -420,11 +411,11 @@ oc3_window_open_file (Oc3Window *self,
   g_set_object (&self->opened_file, file);
   name = g_file_get_basename (file);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conference_names));
-  gtk_string_list_splice (self->conference_names, G_N_ELEMENTS (bundled_programs),
-                          n_items - G_N_ELEMENTS (bundled_programs), (const char *[]) { name, NULL });
+  gtk_string_list_splice (self->conference_names, oc3_bundled_programs_get_n_items (),
+                          n_items - oc3_bundled_programs_get_n_items (), (const char *[]) { name, NULL });
 
   g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
-  gtk_drop_down_set_selected (self->conference_dropdown, G_N_ELEMENTS (bundled_programs));
+  gtk_drop_down_set_selected (self->conference_dropdown, oc3_bundled_programs_get_n_items ());
   g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
   load_opened_file (self);
 }
@@ -633,12 +624,9 @@ oc3_window_constructed (GObject *object)
                            G_CALLBACK (time_zone_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   last = g_settings_get_string (self->settings, "last-conference");
-  for (guint i = 0; i < G_N_ELEMENTS (bundled_programs); i++)
-    {
-      gtk_string_list_append (self->conference_names, _(bundled_programs[i].name));
-      if (g_strcmp0 (last, bundled_programs[i].id) == 0)
-        selected = i;
-    }
+  for (guint i = 0; i < oc3_bundled_programs_get_n_items (); i++)
+    gtk_string_list_append (self->conference_names, oc3_bundled_programs_get_name (i));
+  selected = MAX (oc3_bundled_programs_find (last), 0);
   gtk_drop_down_set_selected (self->conference_dropdown, selected);
   g_signal_connect_object (self->conference_dropdown, "notify::selected",
                            G_CALLBACK (conference_selected_cb), self, G_CONNECT_SWAPPED);

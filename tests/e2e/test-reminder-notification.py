@@ -4,7 +4,7 @@
 
 The real oc3 runs in a headless GNOME session with a real notification server
 (dunst, started by build-aux/headless-session --notifications). The clock is
-moved with OC3_NOW to 4 seconds before a starred talk's reminder is due (the
+moved with OC3_NOW to 12 seconds before a starred talk's reminder is due (the
 only thing faked: the date). The window is then closed through the app's own
 D-Bus actions; the app must stay alive for the reminder, deliver it once with
 the right title, body and buttons, and open the talk when its default action
@@ -40,7 +40,7 @@ talk = events[0]
 start = datetime.datetime.fromisoformat(talk["date"])
 hours, minutes = (int(x) for x in talk["duration"].split(":"))
 end = start + datetime.timedelta(hours=hours, minutes=minutes)
-now = start - datetime.timedelta(minutes=10, seconds=4)
+now = start - datetime.timedelta(minutes=10, seconds=12)
 
 work = pathlib.Path(tempfile.mkdtemp())
 store = work / "data/oc3/oc3-2024/user.json"
@@ -72,13 +72,21 @@ def fail(message):
     sys.exit(1)
 
 
+def app_on_bus():
+    # Asked of the bus, not of the app: a call to the app's name would start
+    # a second instance through D-Bus activation.
+    result = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus", "--object-path",
+                             "/org/freedesktop/DBus", "--method", "org.freedesktop.DBus.NameHasOwner", APP_ID],
+                            capture_output=True, text=True)
+    return "true" in result.stdout
+
+
 # Wait for the app on the bus, then close its window: it must keep running.
 deadline = time.monotonic() + 20
-while gdbus("--method", "org.freedesktop.DBus.Peer.Ping").returncode != 0:
+while not app_on_bus():
     if time.monotonic() > deadline or app.poll() is not None:
         fail("oc3 did not appear on the session bus")
     time.sleep(0.2)
-time.sleep(1)
 gdbus("--method", "org.gtk.Actions.Activate", "quit", "[]", "{}")
 time.sleep(1)
 if app.poll() is not None:
