@@ -3,8 +3,8 @@
  *
  * oc3_time_now() reads OC3_NOW once per process, so this binary sets it
  * before anything asks for the time, and the first test checks the view with
- * the real clock path at that instant. The other tests give the view a clock
- * of their own with oc3_now_view_set_clock(), so that one binary covers
+ * the real clock path at that instant. The other tests give the view a "now"
+ * of their own with oc3_now_view_set_now_func(), so that one binary covers
  * several instants.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -77,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
 
   /* The instant the test names, or the real clock (OC3_NOW) for none. */
   if (data != NULL)
-    oc3_now_view_set_clock (fixture->view, fixed_now_cb, (gpointer) data, NULL);
+    oc3_now_view_set_now_func (fixture->view, fixed_now_cb, (gpointer) data, NULL);
 
   gtk_window_set_default_size (fixture->window, 600, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));

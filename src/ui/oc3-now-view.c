@@ -252,20 +252,20 @@ oc3_now_view_set_zone (Oc3NowView *self,
 }
 
 /**
- * oc3_now_view_set_clock:
+ * oc3_now_view_set_now_func:
  * @self: a #Oc3NowView
  * @now_func: (nullable): returns the current time; %NULL for oc3_time_now()
  * @user_data: for @now_func
  * @destroy: (nullable): frees @user_data
  *
- * For tests, which need several "nows" in one process: oc3_time_now() reads
- * OC3_NOW only once.
+ * For tests, which need several "nows" in one process (oc3_time_now() reads
+ * OC3_NOW only once), or for the application's Oc3Clock.
  */
 void
-oc3_now_view_set_clock (Oc3NowView     *self,
-                        Oc3NowFunc      now_func,
-                        gpointer        user_data,
-                        GDestroyNotify  destroy)
+oc3_now_view_set_now_func (Oc3NowView     *self,
+                           Oc3NowFunc      now_func,
+                           gpointer        user_data,
+                           GDestroyNotify  destroy)
 {
   g_return_if_fail (OC3_IS_NOW_VIEW (self));
 

@@ -29,7 +29,7 @@ void        oc3_now_view_set_conference (Oc3NowView     *self,
                                          GTimeZone      *zone);
 void        oc3_now_view_set_zone       (Oc3NowView     *self,
                                          GTimeZone      *zone);
-void        oc3_now_view_set_clock      (Oc3NowView     *self,
+void        oc3_now_view_set_now_func   (Oc3NowView     *self,
                                          Oc3NowFunc      now_func,
                                          gpointer        user_data,
                                          GDestroyNotify  destroy);
