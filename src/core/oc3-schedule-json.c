@@ -68,6 +68,8 @@ typedef struct {
   GHashTable            *rooms_by_name;
   GHashTable            *rooms_by_guid;
   GHashTable            *tracks_by_name;
+  /* A repeated guid to the next "#N" suffix to try. */
+  GHashTable            *guid_suffixes;
   /* "g:GUID", "i:ID", "c:CODE" or "n:NAME" to the person. */
   GHashTable            *persons_by_key;
   /* Day to its GPtrArray of talks (no references held). */
@@ -580,7 +582,7 @@ resolve_url (Builder *b,
   const char *scheme;
   char *resolved;
 
-  if (url == NULL)
+  if (url == NULL || url[0] == '\0')
     return NULL;
 
   scheme = g_uri_peek_scheme (url);
@@ -684,8 +686,11 @@ parse_iso8601 (const char *text,
       !read_digits (&p, 2, &out->day))
     return FALSE;
 
-  if (out->year < 1 || out->month < 1 || out->month > 12 || out->day < 1 ||
-      out->day > g_date_get_days_in_month (out->month, out->year))
+  /* Years far from now are mistakes, and keeping them within 1000–9000
+   * keeps all date arithmetic (durations of up to 9999 days included) within
+   * GDateTime's range. */
+  if (out->year < 1000 || out->year > 9000 || out->month < 1 || out->month > 12 ||
+      out->day < 1 || out->day > g_date_get_days_in_month (out->month, out->year))
     return FALSE;
 
   if (*p == '\0')
@@ -1413,7 +1418,7 @@ read_person (Builder    *b,
   g_autofree char *biography = NULL;
   g_autofree char *affiliation = NULL;
   g_autofree char *role = NULL;
-  g_autofree char *keys[4] = { NULL, };
+  char *keys[4] = { NULL, };
   Oc3Person *person = NULL;
 
   *out = NULL;
@@ -1495,8 +1500,11 @@ read_person (Builder    *b,
     person->role = g_steal_pointer (&role);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (keys[i] != NULL && !g_hash_table_contains (b->persons_by_key, keys[i]))
-      g_hash_table_insert (b->persons_by_key, g_steal_pointer (&keys[i]), person);
+    {
+      if (keys[i] != NULL && !g_hash_table_contains (b->persons_by_key, keys[i]))
+        g_hash_table_insert (b->persons_by_key, g_steal_pointer (&keys[i]), person);
+      g_free (keys[i]);
+    }
 
   *out = person;
 
@@ -1509,6 +1517,7 @@ read_persons (Builder  *b,
               Oc3Talk  *talk)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) seen = NULL;
   guint32 n_persons;
   guint32 node;
 
@@ -1532,17 +1541,27 @@ read_persons (Builder  *b,
     }
 
   n_persons = oc3_json_length (b->doc, persons);
+  /* A person listed twice is listed once; a set keeps long lists linear. */
+  if (n_persons > 8)
+    seen = g_hash_table_new (NULL, NULL);
   node = persons + 1;
   for (guint32 i = 0; i < n_persons; i++, node = oc3_json_next (b->doc, node))
     {
       Oc3Person *person;
+      gboolean listed;
 
       push_index (b, i);
       if (!read_person (b, node, &person))
         return FALSE;
       pop (b);
 
-      if (person != NULL && !g_ptr_array_find (items, person, NULL))
+      if (person == NULL)
+        continue;
+      if (seen != NULL)
+        listed = !g_hash_table_add (seen, person);
+      else
+        listed = g_ptr_array_find (items, person, NULL);
+      if (!listed)
         g_ptr_array_add (items, g_object_ref (person));
     }
   pop (b);
@@ -1820,14 +1839,17 @@ read_talk (Builder          *b,
   if (g_hash_table_contains (b->talks_by_guid, guid))
     {
       g_autofree char *unique = NULL;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->guid_suffixes, guid));
 
-      for (guint n = 2; ; n++)
+      /* Remembering the next suffix keeps a thousand copies of a guid linear. */
+      for (n = MAX (n, 2); ; n++)
         {
           g_free (unique);
           unique = g_strdup_printf ("%s#%u", guid, n);
           if (!g_hash_table_contains (b->talks_by_guid, unique))
             break;
         }
+      g_hash_table_insert (b->guid_suffixes, g_strdup (guid), GUINT_TO_POINTER (n + 1));
 
       warn (b, _("“%s” is also an earlier talk’s guid; this talk’s is “%s”"), guid, unique);
       g_set_str (&guid, unique);
@@ -1925,6 +1947,12 @@ read_day_date (Builder    *b,
         {
           g_autoptr (GDateTime) dt = iso_to_date_time (b, &t);
 
+          if (dt == NULL)
+            {
+              fail_value (b, _("not a date"), text);
+              pop (b);
+              return FALSE;
+            }
           g_date_time_get_ymd (dt, &t.year, &t.month, &t.day);
         }
     }
@@ -2472,6 +2500,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->tracks, g_ptr_array_unref);
   g_clear_pointer (&b->persons, g_ptr_array_unref);
   g_clear_pointer (&b->talks_by_guid, g_hash_table_unref);
+  g_clear_pointer (&b->guid_suffixes, g_hash_table_unref);
   g_clear_pointer (&b->rooms_by_name, g_hash_table_unref);
   g_clear_pointer (&b->rooms_by_guid, g_hash_table_unref);
   g_clear_pointer (&b->tracks_by_name, g_hash_table_unref);
@@ -2524,6 +2553,7 @@ oc3_schedule_read_json (const char    *data,
   b.tracks = g_ptr_array_new_with_free_func (g_object_unref);
   b.persons = g_ptr_array_new_with_free_func (g_object_unref);
   b.talks_by_guid = g_hash_table_new (g_str_hash, g_str_equal);
+  b.guid_suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.rooms_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   b.rooms_by_guid = g_hash_table_new (g_str_hash, g_str_equal);
   b.tracks_by_name = g_hash_table_new (g_str_hash, g_str_equal);

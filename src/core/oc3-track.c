@@ -159,12 +159,14 @@ static const char * const palette[] = {
 const char *
 oc3_track_color_for_name (const char *name)
 {
+  g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
   guint32 hash = 2166136261u;
 
   g_return_val_if_fail (name != NULL, palette[0]);
 
-  folded = g_utf8_casefold (g_strstrip (g_strdup (name)), -1);
+  stripped = g_strstrip (g_strdup (name));
+  folded = g_utf8_casefold (stripped, -1);
   for (const guchar *p = (const guchar *) folded; *p; p++)
     {
       hash ^= *p;

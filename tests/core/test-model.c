@@ -291,6 +291,45 @@ test_parse_async (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Thousands of copies of one guid, and a speaker listed many times. */
+static void
+test_duplicates (void)
+{
+  GString *json = g_string_new ("{\"schedule\": {\"conference\": {\"time_zone_name\": \"UTC\", "
+                                "\"days\": [{\"date\": \"2024-01-01\", \"rooms\": {\"R\": [");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = NULL;
+  Oc3Talk *talk;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_string_append_printf (json, "%s{\"guid\": \"same\", \"title\": \"Copy %u\", "
+                              "\"date\": \"2024-01-01T10:00:00Z\", \"duration\": \"0:30\", "
+                              "\"persons\": [", i > 0 ? ", " : "", i + 1);
+      for (guint p = 0; p < 20; p++)
+        g_string_append_printf (json, "%s{\"id\": 7, \"public_name\": \"Seven\"}",
+                                p > 0 ? ", " : "");
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}}]}}}");
+  bytes = g_string_free_to_bytes (json);
+
+  conference = oc3_schedule_parse (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_n_items (oc3_conference_get_talks (conference)), ==, 3000);
+  g_assert_cmpstr (oc3_talk_get_title (oc3_conference_lookup_talk (conference, "same")), ==,
+                   "Copy 1");
+  talk = oc3_conference_lookup_talk (conference, "same#3000");
+  g_assert_cmpstr (oc3_talk_get_title (talk), ==, "Copy 3000");
+  g_assert_cmpuint (test_n_items (oc3_talk_get_persons (talk)), ==, 1);
+  g_assert_cmpuint (test_n_items (oc3_conference_get_persons (conference)), ==, 1);
+  /* Warnings stop at a limit, with a last one saying so. */
+  g_assert_cmpuint (g_strv_length ((GStrv) oc3_conference_get_warnings (conference)), ==, 1001);
+  g_assert_cmpstr (oc3_conference_get_warnings (conference)[1000], ==,
+                   "(root): more than 1000 warnings; the rest were left out");
+}
+
 /* The UI thread and a worker read one conference at once. */
 static gpointer
 read_everything (gpointer data)
@@ -339,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/model/lifetime", test_lifetime);
   g_test_add_func ("/model/load-async", test_load_async);
   g_test_add_func ("/model/parse-async", test_parse_async);
+  g_test_add_func ("/model/duplicates", test_duplicates);
   g_test_add_func ("/model/threads", test_threads);
 
   return g_test_run ();
