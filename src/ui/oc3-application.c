@@ -12,6 +12,7 @@
 #include "oc3-background.h"
 #include "oc3-bundled-programs.h"
 #include "oc3-schedule.h"
+#include "oc3-search-provider.h"
 #include "oc3-check.h"
 #include "oc3-preferences-dialog.h"
 #include "oc3-resources.h"
@@ -40,6 +41,9 @@ struct _Oc3Application
   Oc3Agenda *agenda;
   char      *agenda_conference_id;
   gboolean   holding;
+
+  /* Talks in GNOME Shell's search, from the same program. */
+  Oc3SearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3Application, oc3_application, ADW_TYPE_APPLICATION)
@@ -142,6 +146,30 @@ apply_reminder_settings (Oc3Application *self)
   update_hold (self);
 }
 
+static void
+search_index_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (Oc3Application) self = user_data;
+  g_autoptr (Oc3SearchIndex) index = oc3_search_index_new_finish (result, NULL);
+  Oc3Conference *conference;
+
+  if (index == NULL || self->search_provider == NULL)
+    return;
+
+  conference = oc3_search_index_get_conference (index);
+  oc3_search_provider_set_index (self->search_provider, index, oc3_conference_get_time_zone (conference));
+}
+
+static void
+update_search_index (Oc3Application *self,
+                     Oc3Conference  *conference)
+{
+  if (self->search_provider != NULL && conference != NULL)
+    oc3_search_index_new_async (conference, NULL, search_index_ready_cb, g_object_ref (self));
+}
+
 /**
  * oc3_application_get_agenda:
  * @conference_id: names the user's data of this conference (its stars and reminders)
@@ -162,7 +190,10 @@ oc3_application_get_agenda (Oc3Application *self,
   if (self->agenda != NULL && g_strcmp0 (self->agenda_conference_id, conference_id) == 0)
     {
       if (oc3_agenda_get_conference (self->agenda) != conference)
-        oc3_agenda_set_conference (self->agenda, conference);
+        {
+          oc3_agenda_set_conference (self->agenda, conference);
+          update_search_index (self, conference);
+        }
       return self->agenda;
     }
 
@@ -186,6 +217,7 @@ oc3_application_get_agenda (Oc3Application *self,
   apply_reminder_settings (self);
   oc3_agenda_set_conference (self->agenda, conference);
   update_hold (self);
+  update_search_index (self, conference);
 
   return self->agenda;
 }
@@ -503,6 +535,69 @@ autostart_changed_cb (Oc3Application *self)
 }
 
 static void
+search_activate_talk_cb (Oc3Application *self,
+                         const char     *guid,
+                         guint           timestamp)
+{
+  GtkWindow *window;
+
+  oc3_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  oc3_window_show_talk (OC3_WINDOW (window), guid);
+}
+
+static void
+search_launch_cb (Oc3Application *self,
+                  const char     *query,
+                  guint           timestamp)
+{
+  GtkWindow *window;
+
+  oc3_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  oc3_window_search (OC3_WINDOW (window), query);
+}
+
+/* GNOME Shell finds the search provider on the app's own bus connection. */
+static gboolean
+oc3_application_dbus_register (GApplication     *application,
+                               GDBusConnection  *connection,
+                               const char       *object_path,
+                               GError          **error)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (oc3_application_parent_class)->dbus_register (application, connection,
+                                                                          object_path, error))
+    return FALSE;
+
+  self->search_provider = oc3_search_provider_new (application);
+  g_signal_connect_object (self->search_provider, "activate-talk", G_CALLBACK (search_activate_talk_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search", G_CALLBACK (search_launch_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->agenda != NULL)
+    update_search_index (self, oc3_agenda_get_conference (self->agenda));
+
+  return oc3_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+oc3_application_dbus_unregister (GApplication    *application,
+                                 GDBusConnection *connection,
+                                 const char      *object_path)
+{
+  Oc3Application *self = OC3_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    oc3_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (oc3_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
+static void
 oc3_application_shutdown (GApplication *application)
 {
   Oc3Application *self = OC3_APPLICATION (application);
@@ -580,6 +675,8 @@ oc3_application_class_init (Oc3ApplicationClass *klass)
   app_class->shutdown = oc3_application_shutdown;
   app_class->activate = oc3_application_activate;
   app_class->open = oc3_application_open;
+  app_class->dbus_register = oc3_application_dbus_register;
+  app_class->dbus_unregister = oc3_application_dbus_unregister;
 }
 
 static void

@@ -11,7 +11,9 @@
 
 #include "oc3-application.h"
 #include "oc3-bundled-programs.h"
+#include "oc3-now-view.h"
 #include "oc3-schedule.h"
+#include "oc3-search-view.h"
 #include "oc3-schedule-view.h"
 #include "oc3-speaker-page.h"
 #include "oc3-speakers-view.h"
@@ -50,6 +52,8 @@ struct _Oc3Window
   Oc3ScheduleView        *schedule_view;
   Oc3StarredView         *starred_view;
   Oc3TracksView          *tracks_view;
+  Oc3NowView             *now_view;
+  Oc3SearchView          *search_view;
   Oc3SpeakersView        *speakers_view;
   AdwToastOverlay        *toast_overlay;
   GtkDropDown            *conference_dropdown;
@@ -374,6 +378,8 @@ time_zone_mode_changed_cb (Oc3Window *self)
   oc3_starred_view_set_zone (self->starred_view, self->display_zone);
   oc3_tracks_view_set_conference (self->tracks_view, self->conference, self->display_zone);
   oc3_speakers_view_set_conference (self->speakers_view, self->conference, self->display_zone);
+  oc3_now_view_set_zone (self->now_view, self->display_zone);
+  oc3_search_view_set_zone (self->search_view, self->display_zone);
 
   /* Every time label follows, also on the pages already open. */
   pages = adw_navigation_view_get_navigation_stack (self->navigation_view);
@@ -500,6 +506,8 @@ program_loaded_cb (GObject      *source,
   oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
   oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
   oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
+  oc3_now_view_set_conference (self->now_view, conference, self->display_zone);
+  oc3_search_view_set_conference (self->search_view, conference, NULL, self->display_zone);
   connect_agenda (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
 
@@ -804,7 +812,27 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  oc3_window_show_view (OC3_WINDOW (widget), "search");
+  Oc3Window *self = OC3_WINDOW (widget);
+
+  oc3_window_show_view (self, "search");
+  gtk_widget_grab_focus (GTK_WIDGET (oc3_search_view_get_search_entry (self->search_view)));
+}
+
+/* GNOME Shell's "search in the app": the search view with the query. */
+void
+oc3_window_search (Oc3Window  *self,
+                   const char *query)
+{
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  oc3_window_show_view (self, "search");
+  oc3_search_view_search (self->search_view, query);
+}
+
+static GDateTime *
+now_cb (gpointer user_data)
+{
+  return oc3_time_now ();
 }
 
 static void
@@ -899,6 +927,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
   g_type_ensure (OC3_TYPE_STARRED_VIEW);
   g_type_ensure (OC3_TYPE_TRACKS_VIEW);
+  g_type_ensure (OC3_TYPE_NOW_VIEW);
+  g_type_ensure (OC3_TYPE_SEARCH_VIEW);
   g_type_ensure (OC3_TYPE_SPEAKERS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
@@ -911,6 +941,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, starred_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, tracks_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, now_view);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, search_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, speakers_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
@@ -940,4 +972,5 @@ oc3_window_init (Oc3Window *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->display_zone = g_time_zone_new_local ();
+  oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
 }
