@@ -92,6 +92,8 @@ test_window_shows_the_program (void)
   Oc3ScheduleView *schedule;
   Oc3Timeline *timeline;
   GtkWidget *block;
+  Oc3Agenda *agenda;
+  const char *guid;
 
   window = oc3_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -111,6 +113,31 @@ test_window_shows_the_program (void)
   g_assert_true (gtk_widget_get_mapped (block));
   g_assert_cmpint (gtk_widget_get_height (block), >, 40);
 
+  /* Ctrl+D on a focused block stars its talk; the block shows it, and so
+   * does the agenda. */
+  gtk_widget_grab_focus (block);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-star", NULL));
+  agenda = oc3_application_peek_agenda (app);
+  g_assert_nonnull (agenda);
+  guid = oc3_talk_get_guid (oc3_talk_block_get_talk (OC3_TALK_BLOCK (block)));
+  g_assert_true (oc3_agenda_is_starred (agenda, guid));
+  g_assert_cmpuint (g_list_model_get_n_items (oc3_agenda_get_starred (agenda)), ==, 1);
+
+  /* Enter opens the talk page: its tag is the talk's GUID. */
+  g_signal_emit_by_name (block, "clicked");
+  wait_ms (100);
+  g_assert_cmpstr (oc3_window_get_visible_page_tag (window), ==, guid);
+
+  /* Unstarring from the page's action, with an undo toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-star", NULL));
+  g_assert_false (oc3_agenda_is_starred (agenda, guid));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.star", "s", guid));
+  g_assert_true (oc3_agenda_is_starred (agenda, guid));
+
+  oc3_window_show_view (window, "starred");
+  wait_ms (100);
+  save_artifact (GTK_WIDGET (window), "test-window-starred.png");
+
   oc3_window_show_view (window, "tracks");
   g_assert_cmpstr (oc3_window_get_view (window), ==, "tracks");
   oc3_window_show_view (window, "schedule");
@@ -129,6 +156,8 @@ test_window_narrow (void)
   int minimum_width;
 
   window = oc3_window_new (app);
+  /* The window restores its last state: the previous test's window filled the screen. */
+  gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (is_mapped, window);
@@ -154,7 +183,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* Stars are written under a temporary data directory, never the real one. */
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
   /* Screenshots show where pages end up, not half-way through a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

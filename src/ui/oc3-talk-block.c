@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "oc3-star-gesture.h"
 #include "oc3-talk-block.h"
 #include "oc3-talk-format.h"
 #include "oc3-time.h"
@@ -205,10 +206,19 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   gtk_widget_class_set_css_name (widget_class, "talkblock");
 }
 
+static const char *
+block_guid (GtkWidget *widget)
+{
+  Oc3TalkBlock *self = OC3_TALK_BLOCK (widget);
+
+  return self->talk != NULL ? oc3_talk_get_guid (self->talk) : NULL;
+}
+
 static void
 oc3_talk_block_init (Oc3TalkBlock *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  oc3_star_gesture_add (GTK_WIDGET (self), block_guid);
 
   /* Sized by its own measure and allocate (as tall as the talk is long),
    * not by the button's layout. */

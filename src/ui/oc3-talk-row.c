@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "oc3-star-gesture.h"
 #include "oc3-talk-format.h"
 #include "oc3-talk-row.h"
 #include "oc3-time.h"
@@ -138,9 +139,18 @@ oc3_talk_row_class_init (Oc3TalkRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "talkrow");
 }
 
+static const char *
+row_guid (GtkWidget *widget)
+{
+  Oc3TalkRow *self = OC3_TALK_ROW (widget);
+
+  return self->talk != NULL ? oc3_talk_get_guid (self->talk) : NULL;
+}
+
 static void
 oc3_talk_row_init (Oc3TalkRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  oc3_star_gesture_add (GTK_WIDGET (self), row_guid);
   gtk_drawing_area_set_draw_func (self->color_stripe, draw_stripe, self, NULL);
 }

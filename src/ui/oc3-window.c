@@ -154,6 +154,18 @@ oc3_window_show_view (Oc3Window  *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* The tag of the page shown in the content: "view", or a talk's GUID. */
+const char *
+oc3_window_get_visible_page_tag (Oc3Window *self)
+{
+  AdwNavigationPage *page;
+
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  page = adw_navigation_view_get_visible_page (self->navigation_view);
+  return page != NULL ? adw_navigation_page_get_tag (page) : NULL;
+}
+
 const char *
 oc3_window_get_view (Oc3Window *self)
 {
@@ -646,6 +658,10 @@ find_current_talk (Oc3Window *self)
   if (self->conference == NULL)
     return NULL;
 
+  /* A list view focuses the row's list item, the parent of the talk row. */
+  if (focus != NULL && OC3_IS_TALK_ROW (gtk_widget_get_first_child (focus)))
+    return oc3_talk_row_get_talk (OC3_TALK_ROW (gtk_widget_get_first_child (focus)));
+
   for (; focus != NULL; focus = gtk_widget_get_parent (focus))
     {
       if (OC3_IS_TALK_BLOCK (focus))
@@ -669,6 +685,18 @@ toggle_star_action (GtkWidget  *widget,
   if (talk != NULL && self->agenda != NULL)
     oc3_window_set_starred (self, oc3_talk_get_guid (talk),
                             !oc3_agenda_is_starred (self->agenda, oc3_talk_get_guid (talk)));
+}
+
+static void
+toggle_star_talk_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  const char *guid = g_variant_get_string (parameter, NULL);
+
+  if (self->agenda != NULL)
+    oc3_window_set_starred (self, guid, !oc3_agenda_is_starred (self->agenda, guid));
 }
 
 static void
@@ -957,6 +985,7 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.star", "s", star_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-star-talk", "s", toggle_star_talk_action);
   gtk_widget_class_install_action (widget_class, "win.unstar", "s", star_action);
   gtk_widget_class_install_action (widget_class, "win.export-starred", NULL, export_starred_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-calendar", "s", add_to_calendar_action);
