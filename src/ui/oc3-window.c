@@ -12,6 +12,8 @@
 #include "oc3-application.h"
 #include "oc3-bundled-programs.h"
 #include "oc3-now-view.h"
+#include "oc3-program-change.h"
+#include "oc3-program-source.h"
 #include "oc3-schedule.h"
 #include "oc3-search-view.h"
 #include "oc3-schedule-view.h"
@@ -38,6 +40,11 @@ struct _Oc3Window
   Oc3Agenda     *agenda;
   GTimeZone     *display_zone;
   GFile         *opened_file;
+  Oc3ProgramCache   *cache;
+  Oc3ProgramFetcher *fetcher;
+  Oc3ProgramSource  *source;
+  GCancellable      *refresh_cancellable;
+  guint              refresh_timeout_id;
   char          *pending_view;
   char          *pending_talk;
 
@@ -56,6 +63,8 @@ struct _Oc3Window
   Oc3SearchView          *search_view;
   Oc3SpeakersView        *speakers_view;
   AdwToastOverlay        *toast_overlay;
+  GtkStack               *refresh_stack;
+  AdwBanner              *offline_banner;
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
@@ -490,47 +499,307 @@ connect_agenda (Oc3Window *self)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (recovery));
 }
 
+static void show_program (Oc3Window     *self,
+                          Oc3Conference *conference);
+
+/* "Offline — program as of 13 March, 09:12": shown while the network is
+ * gone and the program has an address to be refreshed from. */
 static void
-program_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+update_offline_banner (Oc3Window *self)
+{
+  GDateTime *fetched_at = self->source != NULL ? oc3_program_source_get_fetched_at (self->source) : NULL;
+  gboolean offline = self->source != NULL && oc3_program_source_get_url (self->source) != NULL &&
+                     !oc3_program_fetcher_get_online (self->fetcher);
+  g_autofree char *title = NULL;
+
+  if (offline && fetched_at != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (fetched_at);
+      /* Translators: a date and time, see strftime(3). */
+      g_autofree char *when = g_date_time_format (local, _("%-d %B, %H:%M"));
+
+      /* Translators: shown while offline; %s is when the program was last downloaded. */
+      title = g_strdup_printf (_("Offline — program as of %s"), when);
+    }
+  else if (offline)
+    title = g_strdup (_("Offline — the program shown is the one that came with the app"));
+
+  adw_banner_set_title (self->offline_banner, title != NULL ? title : "");
+  adw_banner_set_revealed (self->offline_banner, title != NULL);
+}
+
+static void
+refreshing_changed_cb (Oc3Window *self)
+{
+  gboolean refreshing = self->source != NULL && oc3_program_source_get_refreshing (self->source);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "spinner" : "button");
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  Oc3Window *self = user_data;
+  gboolean starred_a = oc3_agenda_is_starred (self->agenda, oc3_program_change_get_guid ((gpointer) a));
+  gboolean starred_b = oc3_agenda_is_starred (self->agenda, oc3_program_change_get_guid ((gpointer) b));
+
+  return starred_b - starred_a;
+}
+
+static void
+change_row_activated_cb (Oc3Window     *self,
+                         GtkListBoxRow *row)
+{
+  const char *guid = g_object_get_data (G_OBJECT (row), "guid");
+
+  if (guid != NULL && oc3_conference_lookup_talk (self->conference, guid) != NULL)
+    adw_navigation_view_push (self->navigation_view,
+                              new_talk_page (self, oc3_conference_lookup_talk (self->conference, guid)));
+}
+
+/* The "What changed" page: each change, the user's starred talks first. */
+static void
+show_changes (Oc3Window  *self,
+              GListModel *changes)
+{
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *toolbar_view = adw_toolbar_view_new ();
+  AdwNavigationPage *page;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (changes, i));
+  if (self->agenda != NULL)
+    g_ptr_array_sort_values_with_data (sorted, compare_changes, self);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Oc3ProgramChange *change = g_ptr_array_index (sorted, i);
+      Oc3Talk *talk = oc3_program_change_get_new_talk (change);
+      g_autofree char *description = oc3_program_change_describe (change, self->display_zone);
+      GtkWidget *row = adw_action_row_new ();
+      const char *guid = oc3_program_change_get_guid (change);
+
+      if (talk == NULL)
+        talk = oc3_program_change_get_old_talk (change);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), oc3_talk_get_title (talk));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      if (self->agenda != NULL && oc3_agenda_is_starred (self->agenda, guid))
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+      if (oc3_program_change_get_new_talk (change) != NULL)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+      g_object_set_data_full (G_OBJECT (row), "guid", g_strdup (guid), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (change_row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_toolbar_view_add_top_bar (ADW_TOOLBAR_VIEW (toolbar_view), adw_header_bar_new ());
+  adw_toolbar_view_set_content (ADW_TOOLBAR_VIEW (toolbar_view), scrolled);
+  page = adw_navigation_page_new (toolbar_view, _("What Changed"));
+  adw_navigation_page_set_tag (page, "changes");
+  adw_navigation_view_push (self->navigation_view, page);
+}
+
+static void
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr (Oc3Window) self = user_data;
-  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (Oc3Conference) new_program = NULL;
+  g_autoptr (GListModel) changes = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *view = NULL;
-  g_autofree char *talk = NULL;
 
-  conference = oc3_schedule_parse_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (conference == NULL)
+  if (!oc3_program_source_refresh_finish (OC3_PROGRAM_SOURCE (source), result, &new_program, &changes, &error))
     {
-      adw_status_page_set_description (self->error_status_page, error->message);
-      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      if (!g_error_matches (error, OC3_FETCH_ERROR, OC3_FETCH_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      update_offline_banner (self);
       return;
     }
 
-  g_set_object (&self->conference, conference);
-  update_display_zone (self);
-  update_summary (self);
-  oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
-  oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
-  oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
-  oc3_now_view_set_conference (self->now_view, conference, self->display_zone);
-  oc3_search_view_set_conference (self->search_view, conference, NULL, self->display_zone);
-  connect_agenda (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+  update_offline_banner (self);
+  if (new_program == NULL || OC3_PROGRAM_SOURCE (source) != self->source)
+    return;
 
-  view = g_steal_pointer (&self->pending_view);
-  talk = g_steal_pointer (&self->pending_talk);
-  oc3_window_show_view (self, view != NULL ? view : "schedule");
-  if (view == NULL)
-    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  oc3_schedule_view_show_now (self->schedule_view);
-  if (talk != NULL)
-    oc3_window_show_talk (self, talk);
+  /* The stars stay (they are keyed by GUID); the agenda re-plans reminders
+   * and says once which starred talks moved or were cancelled. */
+  show_program (self, new_program);
+  if (changes != NULL && g_list_model_get_n_items (changes) > 0)
+    show_changes (self, changes);
+}
+
+static void
+refresh (Oc3Window *self)
+{
+  if (self->source == NULL || oc3_program_source_get_url (self->source) == NULL ||
+      oc3_program_source_get_refreshing (self->source))
+    return;
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  oc3_program_source_refresh_async (self->source, self->conference, self->refresh_cancellable,
+                                    refreshed_cb, g_object_ref (self));
+}
+
+/* Every minute: refresh when the policy says so (hourly; every 15 minutes
+ * during the conference; later after errors). */
+static gboolean
+refresh_tick_cb (gpointer user_data)
+{
+  Oc3Window *self = user_data;
+  g_autoptr (GDateTime) now = oc3_time_now ();
+
+  if (self->source != NULL && self->conference != NULL &&
+      oc3_program_fetcher_get_online (self->fetcher) &&
+      oc3_refresh_policy_is_due (oc3_program_source_get_policy (self->source), now))
+    refresh (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+online_changed_cb (Oc3Window *self)
+{
+  update_offline_banner (self);
+  /* Back online: catch up at once. */
+  if (oc3_program_fetcher_get_online (self->fetcher))
+    refresh_tick_cb (self);
+}
+
+static void
+set_source (Oc3Window  *self,
+            const char *conference_id,
+            const char *url)
+{
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_func (self->source, refreshing_changed_cb, self);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->source);
+
+  if (conference_id == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->refresh_stack), FALSE);
+      update_offline_banner (self);
+      return;
+    }
+
+  self->source = oc3_program_source_new (conference_id, self->cache, self->fetcher);
+  oc3_program_source_set_url (self->source, url);
+  g_signal_connect_object (self->source, "notify::refreshing", G_CALLBACK (refreshing_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_stack), url != NULL && *url != '\0');
+  refreshing_changed_cb (self);
+  update_offline_banner (self);
+}
+
+static char *
+lookup_source_url (Oc3Window  *self,
+                   const char *conference_id)
+{
+  g_autoptr (GVariant) sources = g_settings_get_value (self->settings, "program-sources");
+  const char *url = NULL;
+
+  if (g_variant_lookup (sources, conference_id, "&s", &url) && *url != '\0')
+    return g_strdup (url);
+
+  return NULL;
+}
+
+static void
+source_dialog_response_cb (AdwAlertDialog *dialog,
+                           const char     *response,
+                           Oc3Window      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GVariant) sources = NULL;
+  GVariantDict dict;
+
+  if (g_strcmp0 (response, "save") != 0 || self->conference_id == NULL)
+    return;
+
+  if (*url != '\0' && !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Enter an address that starts with https://")));
+      return;
+    }
+
+  sources = g_settings_get_value (self->settings, "program-sources");
+  g_variant_dict_init (&dict, sources);
+  if (*url != '\0')
+    g_variant_dict_insert (&dict, self->conference_id, "s", url);
+  else
+    g_variant_dict_remove (&dict, self->conference_id);
+  g_settings_set_value (self->settings, "program-sources", g_variant_dict_end (&dict));
+
+  set_source (self, self->conference_id, url);
+  refresh (self);
+}
+
+/* Where the program of the conference shown is refreshed from. */
+static void
+edit_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  AdwDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (self->source != NULL && oc3_program_source_get_url (self->source) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), oc3_program_source_get_url (self->source));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+
+  dialog = adw_alert_dialog_new (_("Program Address"),
+                                 _("The address of this conference's schedule.json, from pretalx, frab "
+                                   "or the c3voc hub. Without one, the program is the one that came "
+                                   "with the app."));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (source_dialog_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+
+  if (self->source == NULL || oc3_program_source_get_url (self->source) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This program has no address to refresh from")));
+      return;
+    }
+  refresh (self);
 }
 
 static void
@@ -546,29 +815,124 @@ begin_loading (Oc3Window *self)
   gtk_stack_set_visible_child_name (self->view_stack, "loading");
 }
 
-/* Parsing happens in a worker thread: the window stays responsive (with a
- * spinner) even for programs of thousands of talks. */
+/* Shows a (new or refreshed) program in every view. A refresh keeps the
+ * day and view the user is on. */
 static void
-load_bundled_program (Oc3Window *self,
-                      guint      position)
+show_program (Oc3Window     *self,
+              Oc3Conference *conference)
 {
-  g_autoptr (GBytes) bytes = NULL;
+  gboolean refreshed = self->conference != NULL;
+  guint day = oc3_schedule_view_get_day (self->schedule_view);
+
+  g_set_object (&self->conference, conference);
+  update_display_zone (self);
+  update_summary (self);
+  oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
+  oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
+  oc3_now_view_set_conference (self->now_view, conference, self->display_zone);
+  oc3_search_view_set_conference (self->search_view, conference, NULL, self->display_zone);
+  connect_agenda (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+
+  if (refreshed)
+    oc3_schedule_view_show_day (self->schedule_view, day);
+}
+
+static void
+program_ready (Oc3Window     *self,
+               Oc3Conference *conference)
+{
+  g_autofree char *view = g_steal_pointer (&self->pending_view);
+  g_autofree char *talk = g_steal_pointer (&self->pending_talk);
+
+  show_program (self, conference);
+  oc3_window_show_view (self, view != NULL ? view : "schedule");
+  if (view == NULL)
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  oc3_schedule_view_show_now (self->schedule_view);
+  if (talk != NULL)
+    oc3_window_show_talk (self, talk);
+
+  /* Shown at once from what is at hand; refreshed in the background. */
+  update_offline_banner (self);
+  refresh_tick_cb (self);
+}
+
+static void
+program_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) conference = NULL;
   g_autoptr (GError) error = NULL;
 
-  begin_loading (self);
+  conference = oc3_schedule_parse_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-  bytes = oc3_bundled_programs_load (position, &error);
-  if (bytes == NULL)
+  if (conference == NULL)
     {
       adw_status_page_set_description (self->error_status_page, error->message);
       gtk_stack_set_visible_child_name (self->view_stack, "error");
       return;
     }
 
+  program_ready (self, conference);
+}
+
+/* Parsing happens in a worker thread: the window stays responsive (with a
+ * spinner) even for programs of thousands of talks. */
+static void
+cached_program_loaded_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) cached = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  int position;
+
+  cached = oc3_program_source_load_cached_finish (OC3_PROGRAM_SOURCE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || OC3_PROGRAM_SOURCE (source) != self->source)
+    return;
+  if (cached != NULL)
+    {
+      program_ready (self, cached);
+      return;
+    }
+
+  position = oc3_bundled_programs_find (self->conference_id);
+  bytes = position >= 0 ? oc3_bundled_programs_load (position, &error) : NULL;
+  if (bytes == NULL)
+    {
+      adw_status_page_set_description (self->error_status_page,
+                                       error != NULL ? error->message : _("No program"));
+      gtk_stack_set_visible_child_name (self->view_stack, "error");
+      return;
+    }
+  oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_bundled_program (Oc3Window *self,
+                      guint      position)
+{
+  g_autofree char *url = NULL;
+
+  begin_loading (self);
+
   g_settings_set_string (self->settings, "last-conference", oc3_bundled_programs_get_id (position));
   g_free (self->conference_id);
   self->conference_id = g_strdup (oc3_bundled_programs_get_id (position));
-  oc3_schedule_parse_async (bytes, self->cancellable, program_loaded_cb, g_object_ref (self));
+  url = lookup_source_url (self, self->conference_id);
+  set_source (self, self->conference_id, url);
+
+  /* A refreshed copy in the cache is newer than the one in the app. */
+  oc3_program_source_load_cached_async (self->source, self->cancellable, cached_program_loaded_cb,
+                                        g_object_ref (self));
 }
 
 static void
@@ -581,6 +945,7 @@ load_opened_file (Oc3Window *self)
   /* Stars of a program opened from a file are kept under a name made from its address. */
   g_free (self->conference_id);
   self->conference_id = g_strdup_printf ("file-%.16s", digest);
+  set_source (self, NULL, NULL);
   oc3_schedule_load_async (self->opened_file, self->cancellable, program_loaded_cb, g_object_ref (self));
 }
 
@@ -913,6 +1278,8 @@ oc3_window_dispose (GObject *object)
   Oc3Window *self = OC3_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_WINDOW);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->dispose (object);
@@ -929,6 +1296,10 @@ oc3_window_finalize (GObject *object)
   g_clear_object (&self->agenda);
   g_clear_pointer (&self->conference_id, g_free);
   g_clear_object (&self->opened_file);
+  g_clear_object (&self->source);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->pending_talk, g_free);
@@ -973,6 +1344,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, search_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, speakers_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, Oc3Window, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_dropdown);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_names);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_title_label);
@@ -983,6 +1356,9 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, edit_source_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.star", "s", star_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star-talk", "s", toggle_star_talk_action);
@@ -1002,4 +1378,10 @@ oc3_window_init (Oc3Window *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->display_zone = g_time_zone_new_local ();
   oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
+
+  self->cache = oc3_program_cache_new (NULL);
+  self->fetcher = oc3_program_fetcher_new ();
+  g_signal_connect_object (self->fetcher, "notify::online", G_CALLBACK (online_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->refresh_timeout_id = g_timeout_add_seconds (60, refresh_tick_cb, self);
 }
