@@ -65,6 +65,7 @@ struct _Oc3Window
   AdwToastOverlay        *toast_overlay;
   GtkStack               *refresh_stack;
   AdwBanner              *offline_banner;
+  char                   *last_message;
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
@@ -502,6 +503,24 @@ connect_agenda (Oc3Window *self)
 static void show_program (Oc3Window     *self,
                           Oc3Conference *conference);
 
+/* A message for the user, in a toast; the last one is kept for tests. */
+static void
+show_message (Oc3Window  *self,
+              const char *text)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+const char *
+oc3_window_get_last_message (Oc3Window *self)
+{
+  g_return_val_if_fail (OC3_IS_WINDOW (self), NULL);
+
+  return self->last_message;
+}
+
 /* "Offline — program as of 13 March, 09:12": shown while the network is
  * gone and the program has an address to be refreshed from. */
 static void
@@ -632,7 +651,7 @@ refreshed_cb (GObject      *source,
     {
       if (!g_error_matches (error, OC3_FETCH_ERROR, OC3_FETCH_ERROR_CANCELLED) &&
           !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        show_message (self, error->message);
       update_offline_banner (self);
       return;
     }
@@ -1302,6 +1321,7 @@ oc3_window_finalize (GObject *object)
   g_clear_object (&self->refresh_cancellable);
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
+  g_clear_pointer (&self->last_message, g_free);
   g_clear_pointer (&self->pending_talk, g_free);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->finalize (object);

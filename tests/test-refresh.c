@@ -1,0 +1,150 @@
+/* test-refresh.c — the window refreshes its program from a real HTTP server
+ * on loopback: a changed program shows "What changed" and keeps the stars;
+ * a Wi-Fi login page instead of the program says so and keeps everything.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "oc3-application.h"
+#include "oc3-bundled-programs.h"
+#include "oc3-window.h"
+
+static Oc3Application *app;
+static char *served_body;
+static const char *served_type = "application/json";
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, served_type, SOUP_MEMORY_COPY, served_body, strlen (served_body));
+}
+
+static gboolean
+wait_for (gboolean (*done) (Oc3Window *), Oc3Window *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return done (window);
+}
+
+static gboolean
+has_conference (Oc3Window *window)
+{
+  return oc3_window_get_conference (window) != NULL;
+}
+
+static gboolean
+shows_changes (Oc3Window *window)
+{
+  return g_strcmp0 (oc3_window_get_visible_page_tag (window), "changes") == 0;
+}
+
+static gboolean
+has_message (Oc3Window *window)
+{
+  return oc3_window_get_last_message (window) != NULL;
+}
+
+static void
+test_refresh_from_server (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GBytes) bundled = oc3_bundled_programs_load (0, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *first_title = NULL;
+  GVariantBuilder sources;
+  Oc3Window *window;
+  Oc3Agenda *agenda;
+  Oc3Talk *talk;
+  g_autofree char *guid = NULL;
+  g_autoptr (GString) moved = NULL;
+  const char *date;
+
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/oc3-2024.json", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  /* The server has the bundled 2024 program, with its first talk an hour later. */
+  moved = g_string_new_len (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
+  date = strstr (moved->str, "\"date\": \"2024-03-13T09:00:00+01:00\"");
+  g_assert_nonnull (date);
+  g_string_overwrite (moved, date - moved->str, "\"date\": \"2024-03-13T15:00:00+01:00\"");
+  served_body = g_string_free (g_steal_pointer (&moved), FALSE);
+
+  g_variant_builder_init (&sources, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&sources, "{ss}", "oc3-2024", url);
+  g_settings_set_value (settings, "program-sources", g_variant_builder_end (&sources));
+  g_settings_set_string (settings, "last-conference", "oc3-2024");
+
+  window = oc3_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_conference, window));
+
+  /* Star the talk that will move: it stays starred after the refresh. */
+  talk = g_list_model_get_item (oc3_conference_get_talks (oc3_window_get_conference (window)), 0);
+  guid = g_strdup (oc3_talk_get_guid (talk));
+  g_object_unref (talk);
+  oc3_window_set_starred (window, guid, TRUE);
+
+  /* The window refreshes on its own at start; "What changed" opens. */
+  g_assert_true (wait_for (shows_changes, window));
+  agenda = oc3_application_peek_agenda (app);
+  g_assert_true (oc3_agenda_is_starred (agenda, guid));
+  talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
+  g_assert_nonnull (talk);
+  g_assert_cmpint (g_date_time_get_hour (oc3_talk_get_start (talk)), ==, 15);
+  first_title = g_strdup (oc3_talk_get_title (talk));
+
+  /* A captive portal: a clear message, and the program stays. */
+  g_free (served_body);
+  served_body = g_strdup ("<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body>Log in</body></html>");
+  served_type = "text/html";
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  g_assert_true (wait_for (has_message, window));
+  g_assert_nonnull (strstr (oc3_window_get_last_message (window), "Wi-Fi login page"));
+  talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
+  g_assert_cmpstr (oc3_talk_get_title (talk), ==, first_title);
+  g_assert_true (oc3_agenda_is_starred (agenda, guid));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_clear_pointer (&served_body, g_free);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  g_test_add_func ("/refresh/from-server", test_refresh_from_server);
+
+  app = oc3_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
