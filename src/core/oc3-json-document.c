@@ -931,7 +931,7 @@ read_document (Reader *r)
  * oc3_json_document_parse:
  * @data: the JSON text
  * @length: its length in bytes
- * @warnings: (nullable): where to add warnings (element-type utf8)
+ * @warnings: (nullable) (element-type utf8): where to add warnings
  * @error: return location for an %OC3_SCHEDULE_ERROR
  *
  * Returns: (transfer full): the document, or %NULL with @error set
