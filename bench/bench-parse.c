@@ -256,10 +256,13 @@ main (int   argc,
       g_autoptr (GDir) dir = NULL;
       const char *name;
 
+      /* 77: meson's "skipped", on a clone without the shared fixtures. */
       if (dir_path == NULL || (dir = g_dir_open (dir_path, 0, NULL)) == NULL)
         {
-          g_printerr ("bench-parse: give schedule.json files, or set OC3_FIXTURES\n");
-          return 1;
+          g_printerr ("bench-parse: the shared fixtures are not beside this checkout (%s); "
+                      "give schedule.json files as arguments instead\n",
+                      dir_path != NULL ? dir_path : "OC3_FIXTURES is not set");
+          return 77;
         }
       while ((name = g_dir_read_name (dir)) != NULL)
         if (g_str_has_suffix (name, ".json"))
