@@ -1817,23 +1817,18 @@ read_talk (Builder          *b,
       !read_links (b, "attachments", values[EVENT_ATTACHMENTS], &talk->attachments))
     return FALSE;
 
-  if (talk->title == NULL)
-    {
-      push_key (b, "title");
-      warn (b, _("missing"));
-      pop (b);
-      talk->title = g_strdup (_("Untitled"));
-    }
-
   /* The guid is what the app keys on (stars, notifications), so every
-   * talk needs one, unique and the same on every parse. */
+   * talk needs one, unique and the same on every parse, in every locale. */
   push_key (b, "guid");
   if (guid == NULL)
     {
       if (talk->id != NULL)
         guid = g_strconcat ("id:", talk->id, NULL);
+      else if (talk->slug != NULL)
+        guid = g_strconcat ("slug:", talk->slug, NULL);
       else
-        guid = g_strdup_printf ("%s@%" G_GINT64_FORMAT, talk->title, talk->start_unix);
+        guid = g_strdup_printf ("%" G_GINT64_FORMAT "@%s:%s", talk->start_unix, room_key,
+                                talk->title != NULL ? talk->title : "");
       warn (b, _("missing; using “%s”"), guid);
     }
   if (g_hash_table_contains (b->talks_by_guid, guid))
@@ -1856,6 +1851,14 @@ read_talk (Builder          *b,
     }
   pop (b);
   talk->guid = g_steal_pointer (&guid);
+
+  if (talk->title == NULL)
+    {
+      push_key (b, "title");
+      warn (b, _("missing"));
+      pop (b);
+      talk->title = g_strdup (_("Untitled"));
+    }
 
   if (track != NULL)
     {

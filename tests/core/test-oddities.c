@@ -250,8 +250,8 @@ test_warnings (void)
     "earlier talk’s guid; this talk’s is “talk-a#3”",
     "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].date: missing; the start is "
     "the day's date and “start”, 11:00",
-    "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].title: missing",
     "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].guid: missing; using “id:g-7”",
+    "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].title: missing",
     NULL }));
 }
 
