@@ -170,8 +170,10 @@ test_talks (void)
   person = test_item (oc3_talk_get_persons (talk), 0);
   g_assert_cmpstr (oc3_person_get_affiliation (person), ==, "Uni Bonn");
 
-  /* After midnight, filed under the day before; ends after day_end. */
+  /* After midnight, filed under the day before; ends after day_end. Its
+   * title comes twice: the last one counts. */
   talk = oc3_conference_lookup_talk (conference, "talk-c");
+  g_assert_cmpstr (oc3_talk_get_title (talk), ==, "After midnight");
   test_assert_iso (oc3_talk_get_start (talk), "2024-03-10T01:30:00+01:00");
   test_assert_iso (oc3_talk_get_end (talk), "2024-03-10T03:30:00+01:00");
   g_assert_cmpint (oc3_talk_get_day_index (talk), ==, 1);
