@@ -1905,10 +1905,15 @@ first_talk_date (Builder *b,
            e++, event = oc3_json_next (b->doc, event))
         {
           guint32 date = oc3_json_lookup (b->doc, event, "date");
+          g_autofree char *text = NULL;
           IsoTime t;
 
-          if (date != OC3_JSON_NONE && oc3_json_kind (b->doc, date) == OC3_JSON_STRING &&
-              parse_iso8601 (oc3_json_text (b->doc, date), &t) && t.has_time)
+          if (date == OC3_JSON_NONE || oc3_json_kind (b->doc, date) != OC3_JSON_STRING)
+            continue;
+
+          /* Read as read_talk_times() will read it. */
+          text = oc3_text_clean (oc3_json_text (b->doc, date), oc3_json_length (b->doc, date));
+          if (parse_iso8601 (text, &t) && t.has_time)
             {
               g_autoptr (GDateTime) start = iso_to_date_time (b, &t);
 
@@ -2113,6 +2118,14 @@ read_day (Builder *b,
     {
       warn (b, _("a day with no date and no talks was left out"));
       return TRUE;
+    }
+  /* A day without a date is on its first talk's. */
+  if (ctx.year == 0)
+    {
+      g_date_time_get_ymd (((Oc3Talk *) talks->pdata[0])->start, &ctx.year, &ctx.month, &ctx.mday);
+      push_key (b, "date");
+      warn (b, _("missing; using the date of the first talk"));
+      pop (b);
     }
 
   day->date = local_midnight (b, ctx.year, ctx.month, ctx.mday);

@@ -4,6 +4,7 @@
  */
 
 #include <locale.h>
+#include <string.h>
 
 #include "oc3-schedule.h"
 #include "test-util.h"
@@ -350,6 +351,31 @@ test_raw_bytes (void)
   g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) { NULL }));
 }
 
+/* Found by the fuzzer: a day without date or day_start, whose talk's date
+ * has spaces around it, once had no date at all. */
+static void
+test_day_without_date (void)
+{
+  const char *json =
+    "{\"schedule\": {\"conference\": {\"time_zone_name\": \"UTC\", \"days\": ["
+    "{\"rooms\": {\"R\": [{\"guid\": \"x\", \"date\": \" 2024-02-29T23:30:00Z \", "
+    "\"duration\": \"1:00\"}]}}]}}}";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_parse (bytes, &error);
+  Oc3Day *day;
+
+  g_assert_no_error (error);
+  day = test_item (oc3_conference_get_days (conference), 0);
+  test_assert_iso (oc3_day_get_date (day), "2024-02-29T00:00:00+00:00");
+  test_assert_iso (oc3_day_get_end (day), "2024-03-01T00:30:00+00:00");
+  g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) {
+    "schedule.conference.title: missing",
+    "schedule.conference.days[0].date: missing; using the date of the first talk",
+    "schedule.conference.days[0].rooms.R[0].title: missing",
+    NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/oddities/zone/unknown", test_zone_unknown);
   g_test_add_func ("/oddities/zone/utc", test_zone_utc);
   g_test_add_func ("/oddities/raw-bytes", test_raw_bytes);
+  g_test_add_func ("/oddities/day-without-date", test_day_without_date);
 
   return g_test_run ();
 }
