@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "oc3-check.h"
@@ -18,12 +19,24 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* A critical or a warning is a bug the fuzzer should stop at, with abort()
+ * rather than GLib's breakpoint trap, so that libFuzzer saves the input. */
+static void
+abort_on_log (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_log_default_handler (domain, level, message, user_data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  /* A critical or a warning is a bug the fuzzer should stop at. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_default_handler (abort_on_log, NULL);
 
   return 0;
 }
