@@ -1108,6 +1108,18 @@ derive_zone (const GArray *samples,
   return zone_for_offset (g_array_index (counts, OffsetCount, best).offset);
 }
 
+/* GLib reads an identifier that starts with "/" or ":", or leads out of
+ * the zoneinfo directory, as a file to open: a schedule must not make the
+ * app read /dev/stdin or any other file. IANA names never look like that. */
+static GTimeZone *
+zone_for_name (const char *name)
+{
+  if (name[0] == '/' || name[0] == ':' || strstr (name, "..") != NULL)
+    return NULL;
+
+  return g_time_zone_new_identifier (name);
+}
+
 static gboolean
 choose_zone (Builder *b,
              guint32  name_node,
@@ -1130,7 +1142,7 @@ choose_zone (Builder *b,
 
   if (name != NULL)
     {
-      GTimeZone *tz = g_time_zone_new_identifier (name);
+      GTimeZone *tz = zone_for_name (name);
       g_autofree char *quoted = quote (name);
 
       if (tz != NULL && zone_matches (tz, samples))

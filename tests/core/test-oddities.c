@@ -376,6 +376,33 @@ test_day_without_date (void)
     NULL }));
 }
 
+/* A time zone name is never a file to read. */
+static void
+test_zone_file (void)
+{
+  const char *names[] = { "/dev/stdin", ":/etc/localtime", "Europe/../../../../dev/zero" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"schedule\": {\"conference\": {\"title\": \"T\", \"time_zone_name\": \"%s\", "
+        "\"days\": [{\"date\": \"2024-01-01\", \"rooms\": {\"R\": [{\"guid\": \"x\", "
+        "\"title\": \"X\", \"date\": \"2024-01-01T10:00:00+01:00\", \"duration\": \"1:00\"}]}}]}}}",
+        names[i]);
+      g_autofree char *warning = g_strdup_printf (
+        "schedule.conference.time_zone_name: unknown time zone \"%s\"; using +01:00, from "
+        "the offsets of the times (+01:00)", names[i]);
+      g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (Oc3Conference) conference = oc3_schedule_parse (bytes, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (oc3_conference_get_time_zone_identifier (conference), ==, "+01:00");
+      g_assert_cmpstrv (oc3_conference_get_warnings (conference),
+                        ((const char *[]) { warning, NULL }));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/oddities/zone/daylight-saving", test_zone_daylight_saving);
   g_test_add_func ("/oddities/zone/unknown", test_zone_unknown);
   g_test_add_func ("/oddities/zone/utc", test_zone_utc);
+  g_test_add_func ("/oddities/zone/file", test_zone_file);
   g_test_add_func ("/oddities/raw-bytes", test_raw_bytes);
   g_test_add_func ("/oddities/day-without-date", test_day_without_date);
 
