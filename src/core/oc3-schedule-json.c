@@ -1108,6 +1108,18 @@ derive_zone (const GArray *samples,
   return zone_for_offset (g_array_index (counts, OffsetCount, best).offset);
 }
 
+/* GLib reads an identifier that starts with "/" or ":", or leads out of
+ * the zoneinfo directory, as a file to open: a schedule must not make the
+ * app read /dev/stdin or any other file. IANA names never look like that. */
+static GTimeZone *
+zone_for_name (const char *name)
+{
+  if (name[0] == '/' || name[0] == ':' || strstr (name, "..") != NULL)
+    return NULL;
+
+  return g_time_zone_new_identifier (name);
+}
+
 static gboolean
 choose_zone (Builder *b,
              guint32  name_node,
@@ -1130,7 +1142,7 @@ choose_zone (Builder *b,
 
   if (name != NULL)
     {
-      GTimeZone *tz = g_time_zone_new_identifier (name);
+      GTimeZone *tz = zone_for_name (name);
       g_autofree char *quoted = quote (name);
 
       if (tz != NULL && zone_matches (tz, samples))
@@ -1817,23 +1829,18 @@ read_talk (Builder          *b,
       !read_links (b, "attachments", values[EVENT_ATTACHMENTS], &talk->attachments))
     return FALSE;
 
-  if (talk->title == NULL)
-    {
-      push_key (b, "title");
-      warn (b, _("missing"));
-      pop (b);
-      talk->title = g_strdup (_("Untitled"));
-    }
-
   /* The guid is what the app keys on (stars, notifications), so every
-   * talk needs one, unique and the same on every parse. */
+   * talk needs one, unique and the same on every parse, in every locale. */
   push_key (b, "guid");
   if (guid == NULL)
     {
       if (talk->id != NULL)
         guid = g_strconcat ("id:", talk->id, NULL);
+      else if (talk->slug != NULL)
+        guid = g_strconcat ("slug:", talk->slug, NULL);
       else
-        guid = g_strdup_printf ("%s@%" G_GINT64_FORMAT, talk->title, talk->start_unix);
+        guid = g_strdup_printf ("%" G_GINT64_FORMAT "@%s:%s", talk->start_unix, room_key,
+                                talk->title != NULL ? talk->title : "");
       warn (b, _("missing; using “%s”"), guid);
     }
   if (g_hash_table_contains (b->talks_by_guid, guid))
@@ -1856,6 +1863,14 @@ read_talk (Builder          *b,
     }
   pop (b);
   talk->guid = g_steal_pointer (&guid);
+
+  if (talk->title == NULL)
+    {
+      push_key (b, "title");
+      warn (b, _("missing"));
+      pop (b);
+      talk->title = g_strdup (_("Untitled"));
+    }
 
   if (track != NULL)
     {
@@ -1902,10 +1917,15 @@ first_talk_date (Builder *b,
            e++, event = oc3_json_next (b->doc, event))
         {
           guint32 date = oc3_json_lookup (b->doc, event, "date");
+          g_autofree char *text = NULL;
           IsoTime t;
 
-          if (date != OC3_JSON_NONE && oc3_json_kind (b->doc, date) == OC3_JSON_STRING &&
-              parse_iso8601 (oc3_json_text (b->doc, date), &t) && t.has_time)
+          if (date == OC3_JSON_NONE || oc3_json_kind (b->doc, date) != OC3_JSON_STRING)
+            continue;
+
+          /* Read as read_talk_times() will read it. */
+          text = oc3_text_clean (oc3_json_text (b->doc, date), oc3_json_length (b->doc, date));
+          if (parse_iso8601 (text, &t) && t.has_time)
             {
               g_autoptr (GDateTime) start = iso_to_date_time (b, &t);
 
@@ -2110,6 +2130,14 @@ read_day (Builder *b,
     {
       warn (b, _("a day with no date and no talks was left out"));
       return TRUE;
+    }
+  /* A day without a date is on its first talk's. */
+  if (ctx.year == 0)
+    {
+      g_date_time_get_ymd (((Oc3Talk *) talks->pdata[0])->start, &ctx.year, &ctx.month, &ctx.mday);
+      push_key (b, "date");
+      warn (b, _("missing; using the date of the first talk"));
+      pop (b);
     }
 
   day->date = local_midnight (b, ctx.year, ctx.month, ctx.mday);
