@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "oc3-application.h"
+#include "test-isolation.h"
 #include "oc3-bundled-programs.h"
 #include "oc3-window.h"
 
@@ -134,7 +135,8 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  oc3_test_isolate_user_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 

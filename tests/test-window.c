@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "oc3-application.h"
+#include "test-isolation.h"
 #include "oc3-schedule-view.h"
 #include "oc3-screenshot.h"
 #include "oc3-talk-block.h"
@@ -183,8 +184,8 @@ main (int   argc,
 {
   int status;
 
-  /* Stars are written under a temporary data directory, never the real one. */
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  oc3_test_isolate_user_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Screenshots show where pages end up, not half-way through a slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
