@@ -63,13 +63,29 @@ oc3_talk_block_new (Oc3Talk   *talk,
                     GTimeZone *zone)
 {
   Oc3TalkBlock *self;
-  GTimeSpan minutes;
 
   g_return_val_if_fail (OC3_IS_TALK (talk), NULL);
   g_return_val_if_fail (zone != NULL, NULL);
 
   self = g_object_new (OC3_TYPE_TALK_BLOCK, NULL);
-  self->talk = g_object_ref (talk);
+  oc3_talk_block_set_talk (self, talk, zone);
+
+  return GTK_WIDGET (self);
+}
+
+/* Blocks are reused from day to day: switching days only rebinds them. */
+void
+oc3_talk_block_set_talk (Oc3TalkBlock *self,
+                         Oc3Talk      *talk,
+                         GTimeZone    *zone)
+{
+  GTimeSpan minutes;
+
+  g_return_if_fail (OC3_IS_TALK_BLOCK (self));
+  g_return_if_fail (OC3_IS_TALK (talk));
+
+  g_set_object (&self->talk, talk);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = g_time_zone_ref (zone);
   if (!gdk_rgba_parse (&self->color, oc3_talk_get_color (talk)))
     gdk_rgba_parse (&self->color, "#9a9996");
@@ -78,10 +94,9 @@ oc3_talk_block_new (Oc3Talk   *talk,
   minutes = oc3_talk_get_duration (talk) / G_TIME_SPAN_MINUTE;
   gtk_label_set_lines (self->title_label, minutes <= 20 ? 1 : minutes <= 40 ? 2 : 4);
   self->show_speakers = minutes > 20;
+  gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
 
   update_labels (self);
-
-  return GTK_WIDGET (self);
 }
 
 Oc3Talk *

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, OC3, TALK_BLOCK, GtkButton)
 
 GtkWidget *oc3_talk_block_new         (Oc3Talk      *talk,
                                        GTimeZone    *zone);
+void       oc3_talk_block_set_talk    (Oc3TalkBlock *self,
+                                       Oc3Talk      *talk,
+                                       GTimeZone    *zone);
 Oc3Talk   *oc3_talk_block_get_talk    (Oc3TalkBlock *self);
 void       oc3_talk_block_set_zone    (Oc3TalkBlock *self,
                                        GTimeZone    *zone);

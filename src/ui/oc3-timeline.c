@@ -50,6 +50,7 @@ struct _Oc3Timeline
   GPtrArray *placements;    /* Placement*, sorted by column, then start */
   GPtrArray *column_names;  /* char* */
   GArray    *breaks;        /* Interval: time when no room has a talk */
+  GPtrArray *spare_blocks;  /* Oc3TalkBlock, unparented, for the next day */
   gint64     range_start;
   gint64     range_end;
   gint64     now;           /* 0: not set */
@@ -87,6 +88,8 @@ oc3_timeline_get_y_for_time (Oc3Timeline *self,
                                            self->range_start, self->range_end));
 }
 
+/* The blocks are kept for the next day: building a widget costs more than
+ * giving it another talk. */
 static void
 clear_day (Oc3Timeline *self)
 {
@@ -94,6 +97,7 @@ clear_day (Oc3Timeline *self)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
+      g_ptr_array_add (self->spare_blocks, g_object_ref (placement->block));
       gtk_widget_unparent (GTK_WIDGET (placement->block));
     }
   g_ptr_array_set_size (self->placements, 0);
@@ -305,10 +309,20 @@ oc3_timeline_set_day (Oc3Timeline   *self,
       placement->end = MAX (placement->start, g_date_time_to_unix (oc3_talk_get_end (talk)));
       placement->column = GPOINTER_TO_UINT (g_hash_table_lookup (column_of_room,
                                                                  oc3_talk_get_room_name (talk)));
-      placement->block = OC3_TALK_BLOCK (oc3_talk_block_new (talk, zone));
-      gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
-      g_signal_connect_object (placement->block, "clicked",
-                               G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
+      if (self->spare_blocks->len > 0)
+        {
+          placement->block = g_ptr_array_steal_index_fast (self->spare_blocks, self->spare_blocks->len - 1);
+          oc3_talk_block_set_talk (placement->block, talk, zone);
+          gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
+          g_object_unref (placement->block);
+        }
+      else
+        {
+          placement->block = OC3_TALK_BLOCK (oc3_talk_block_new (talk, zone));
+          gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
+          g_signal_connect_object (placement->block, "clicked",
+                                   G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
+        }
       g_ptr_array_add (self->placements, placement);
 
       if (i == 0 || placement->start < self->range_start)
@@ -677,6 +691,7 @@ oc3_timeline_dispose (GObject *object)
 
   if (self->placements != NULL)
     clear_day (self);
+  g_clear_pointer (&self->spare_blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (oc3_timeline_parent_class)->dispose (object);
 }
@@ -726,6 +741,7 @@ oc3_timeline_init (Oc3Timeline *self)
   self->placements = g_ptr_array_new_with_free_func (g_free);
   self->column_names = g_ptr_array_new_with_free_func (g_free);
   self->breaks = g_array_new (FALSE, FALSE, sizeof (Interval));
+  self->spare_blocks = g_ptr_array_new_with_free_func (g_object_unref);
   self->zone = g_time_zone_new_utc ();
 
   keys = gtk_event_controller_key_new ();

@@ -879,15 +879,10 @@ program_ready (Oc3Window     *self,
 }
 
 static void
-program_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+program_read (Oc3Window     *self,
+              Oc3Conference *conference,
+              GError        *error)
 {
-  g_autoptr (Oc3Window) self = user_data;
-  g_autoptr (Oc3Conference) conference = NULL;
-  g_autoptr (GError) error = NULL;
-
-  conference = oc3_schedule_parse_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -899,6 +894,30 @@ program_loaded_cb (GObject      *source,
     }
 
   program_ready (self, conference);
+}
+
+static void
+program_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_parse_finish (result, &error);
+
+  program_read (self, conference, error);
+}
+
+static void
+file_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_load_finish (result, &error);
+
+  program_read (self, conference, error);
 }
 
 /* Parsing happens in a worker thread: the window stays responsive (with a
@@ -965,7 +984,7 @@ load_opened_file (Oc3Window *self)
   g_free (self->conference_id);
   self->conference_id = g_strdup_printf ("file-%.16s", digest);
   set_source (self, NULL, NULL);
-  oc3_schedule_load_async (self->opened_file, self->cancellable, program_loaded_cb, g_object_ref (self));
+  oc3_schedule_load_async (self->opened_file, self->cancellable, file_loaded_cb, g_object_ref (self));
 }
 
 static void
