@@ -166,21 +166,30 @@ test_refresh_cycle (void)
   g_assert_cmpstr (oc3_program_change_get_guid (cancelled), ==, "b");
   g_assert_cmpint (oc3_program_change_get_kinds (cancelled), ==, OC3_PROGRAM_CHANGE_CANCELLED);
 
-  /* A restart, offline: the cache holds the newest good program. */
+  /* A restart, offline: the cache holds the newest good program. It is
+   * written in a thread, so a restart soon after may still find the one
+   * before, whole; within seconds it finds the new one. */
   {
-    g_autoptr (Oc3ProgramSource) restarted = oc3_program_source_new ("test", cache, fetcher);
-    g_autoptr (GAsyncResult) result = NULL;
-    g_autoptr (Oc3Conference) cached = NULL;
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    guint n_talks = 0;
 
-    oc3_program_source_load_cached_async (restarted, NULL, store_result_cb, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    cached = oc3_program_source_load_cached_finish (restarted, result, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (cached);
-    g_assert_cmpuint (g_list_model_get_n_items (oc3_conference_get_talks (cached)), ==, 1);
+    while (n_talks != 1 && g_get_monotonic_time () < deadline)
+      {
+        g_autoptr (Oc3ProgramSource) restarted = oc3_program_source_new ("test", cache, fetcher);
+        g_autoptr (GAsyncResult) result = NULL;
+        g_autoptr (Oc3Conference) cached = NULL;
+
+        oc3_program_source_load_cached_async (restarted, NULL, store_result_cb, &result);
+        while (result == NULL)
+          g_main_context_iteration (NULL, TRUE);
+        cached = oc3_program_source_load_cached_finish (restarted, result, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (cached);
+        n_talks = g_list_model_get_n_items (oc3_conference_get_talks (cached));
+        g_assert_true (n_talks == 1 || n_talks == 2);
+      }
+    g_assert_cmpuint (n_talks, ==, 1);
   }
-
 }
 
 int

@@ -243,6 +243,18 @@ parse_program (GBytes   *body,
 }
 
 static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autofree char *id = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!oc3_program_cache_store_finish (OC3_PROGRAM_CACHE (source), result, &error))
+    g_message ("Could not keep the program of %s for offline use: %s", id, error->message);
+}
+
+static void
 fetched_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -275,9 +287,9 @@ fetched_cb (GObject      *source,
       return;
     }
 
-  /* Valid and parsed: now it may replace the last good copy. */
-  if (!oc3_program_cache_store (self->cache, self->id, fetched->entry, &cache_error))
-    g_message ("Could not keep the program of %s for offline use: %s", self->id, cache_error->message);
+  /* Valid and parsed: now it may replace the last good copy. The durable
+   * write (fsync) goes on in a thread; the new program is shown meanwhile. */
+  oc3_program_cache_store_async (self->cache, self->id, fetched->entry, NULL, stored_cb, g_strdup (self->id));
   g_clear_pointer (&self->entry, oc3_cache_entry_free);
   self->entry = oc3_cache_entry_copy (fetched->entry);
 
