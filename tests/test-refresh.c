@@ -129,6 +129,48 @@ test_refresh_from_server (void)
   g_clear_pointer (&served_body, g_free);
 }
 
+static gboolean
+shows_model_test (Oc3Window *window)
+{
+  Oc3Conference *conference = oc3_window_get_conference (window);
+
+  return conference != NULL && g_strcmp0 (oc3_conference_get_title (conference), "Model test") == 0;
+}
+
+/* oc3 FILE: the conference is added to the switcher and shown, and it stays
+ * added for the next start. */
+static void
+test_add_conference_from_file (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OC3_SOURCE_DIR"), "tests", "core", "data", "model.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GVariant) added = NULL;
+  g_autofree char *last = NULL;
+  const char *id, *name, *location;
+  Oc3Window *window;
+
+  window = oc3_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_conference, window));
+
+  oc3_window_open_file (window, file);
+  g_assert_true (wait_for (shows_model_test, window));
+
+  added = g_settings_get_value (settings, "added-conferences");
+  g_assert_cmpuint (g_variant_n_children (added), ==, 1);
+  g_variant_get_child (added, 0, "(&s&s&s)", &id, &name, &location);
+  g_assert_true (g_str_has_prefix (id, "added-"));
+  g_assert_cmpstr (name, ==, "model.json");
+  g_assert_true (g_str_has_suffix (location, "/tests/core/data/model.json"));
+  last = g_settings_get_string (settings, "last-conference");
+  g_assert_cmpstr (last, ==, id);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +183,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
   g_test_add_func ("/refresh/from-server", test_refresh_from_server);
+  g_test_add_func ("/refresh/add-conference-from-file", test_add_conference_from_file);
 
   app = oc3_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

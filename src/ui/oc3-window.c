@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "oc3-application.h"
 #include "oc3-bundled-programs.h"
@@ -39,7 +41,6 @@ struct _Oc3Window
   char          *conference_id;
   Oc3Agenda     *agenda;
   GTimeZone     *display_zone;
-  GFile         *opened_file;
   Oc3ProgramCache   *cache;
   Oc3ProgramFetcher *fetcher;
   Oc3ProgramSource  *source;
@@ -973,52 +974,414 @@ load_bundled_program (Oc3Window *self,
                                         g_object_ref (self));
 }
 
-static void
-load_opened_file (Oc3Window *self)
-{
-  g_autofree char *uri = g_file_get_uri (self->opened_file);
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+/* --- conferences added by the user ---------------------------------------- */
 
+/* Added conferences are (id, name, location) in GSettings, after the bundled
+ * editions in the switcher. Each has its own stars, reminders and cache, by id. */
+static GVariant *
+get_added (Oc3Window *self)
+{
+  return g_settings_get_value (self->settings, "added-conferences");
+}
+
+static gboolean
+is_web_address (const char *location)
+{
+  return g_str_has_prefix (location, "https://") || g_str_has_prefix (location, "http://");
+}
+
+static void
+first_fetch_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (OC3_PROGRAM_SOURCE (source) != self->source)
+    return;
+  if (oc3_program_source_refresh_finish (OC3_PROGRAM_SOURCE (source), result, &conference, NULL, &error) &&
+      conference == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The server sent no program"));
+  program_read (self, conference, error);
+}
+
+static void
+added_cached_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) cached = NULL;
+
+  cached = oc3_program_source_load_cached_finish (OC3_PROGRAM_SOURCE (source), result, NULL);
+  if (OC3_PROGRAM_SOURCE (source) != self->source)
+    return;
+  if (cached != NULL)
+    program_ready (self, cached);
+  else
+    /* Never downloaded: the first download is the program. */
+    oc3_program_source_refresh_async (self->source, NULL, self->cancellable, first_fetch_cb, g_object_ref (self));
+}
+
+static void
+load_added (Oc3Window  *self,
+            const char *id,
+            const char *location)
+{
   begin_loading (self);
-  /* Stars of a program opened from a file are kept under a name made from its address. */
   g_free (self->conference_id);
-  self->conference_id = g_strdup_printf ("file-%.16s", digest);
-  set_source (self, NULL, NULL);
-  oc3_schedule_load_async (self->opened_file, self->cancellable, file_loaded_cb, g_object_ref (self));
+  self->conference_id = g_strdup (id);
+  g_settings_set_string (self->settings, "last-conference", id);
+
+  if (is_web_address (location))
+    {
+      set_source (self, id, location);
+      oc3_program_source_load_cached_async (self->source, self->cancellable, added_cached_loaded_cb,
+                                            g_object_ref (self));
+    }
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (location);
+
+      set_source (self, NULL, NULL);
+      oc3_schedule_load_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+    }
 }
 
 static void
 conference_selected_cb (Oc3Window *self)
 {
   guint position = gtk_drop_down_get_selected (self->conference_dropdown);
+  guint n_bundled = oc3_bundled_programs_get_n_items ();
+  g_autoptr (GVariant) added = get_added (self);
+  const char *id, *name, *location;
 
-  if (position < oc3_bundled_programs_get_n_items ())
+  if (position < n_bundled)
     load_bundled_program (self, position);
-  else if (self->opened_file != NULL)
-    load_opened_file (self);
+  else if (position - n_bundled < g_variant_n_children (added))
+    {
+      g_variant_get_child (added, position - n_bundled, "(&s&s&s)", &id, &name, &location);
+      load_added (self, id, location);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", position >= n_bundled);
 }
 
-/* A program from a file, shown after the bundled editions in the switcher. */
+/* The switcher: the bundled editions, then the added conferences; selects @id. */
+static void
+fill_switcher (Oc3Window  *self,
+               const char *id)
+{
+  g_autoptr (GVariant) added = get_added (self);
+  guint n_bundled = oc3_bundled_programs_get_n_items ();
+  guint selected = MAX (oc3_bundled_programs_find (id), 0);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GVariantIter iter;
+  const char *added_id, *name, *location;
+
+  for (guint i = 0; i < n_bundled; i++)
+    g_ptr_array_add (names, (gpointer) oc3_bundled_programs_get_name (i));
+  g_variant_iter_init (&iter, added);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &name, &location))
+    {
+      if (g_strcmp0 (added_id, id) == 0)
+        selected = names->len;
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  g_ptr_array_add (names, NULL);
+
+  g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
+  gtk_string_list_splice (self->conference_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->conference_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->conference_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", selected >= n_bundled);
+}
+
+/* Adds a conference by its address or file (kept once), and shows it. */
+void
+oc3_window_add_conference (Oc3Window  *self,
+                           const char *location,
+                           const char *name)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, location, -1);
+  g_autofree char *id = g_strdup_printf ("added-%.16s", digest);
+  g_autoptr (GVariant) added = get_added (self);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *added_id, *added_name, *added_location;
+
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sss)"));
+  g_variant_iter_init (&iter, added);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &added_name, &added_location))
+    if (g_strcmp0 (added_id, id) != 0)
+      g_variant_builder_add (&builder, "(sss)", added_id, added_name, added_location);
+  g_variant_builder_add (&builder, "(sss)", id, name, location);
+  g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+
+  fill_switcher (self, id);
+  load_added (self, id, location);
+}
+
+/* oc3 FILE: the program in that file, added to the switcher. */
 void
 oc3_window_open_file (Oc3Window *self,
                       GFile     *file)
 {
-  g_autofree char *name = NULL;
-  guint n_items;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
 
   g_return_if_fail (OC3_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->opened_file, file);
-  name = g_file_get_basename (file);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conference_names));
-  gtk_string_list_splice (self->conference_names, oc3_bundled_programs_get_n_items (),
-                          n_items - oc3_bundled_programs_get_n_items (), (const char *[]) { name, NULL });
+  if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+    {
+      g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
 
-  g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
-  gtk_drop_down_set_selected (self->conference_dropdown, oc3_bundled_programs_get_n_items ());
-  g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
-  load_opened_file (self);
+      g_free (name);
+      name = g_strdup (parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri);
+    }
+  oc3_window_add_conference (self, uri, name);
+}
+
+/* Deletes a directory of the user's data about one conference, files first. */
+static void
+delete_directory (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_unlink (child) != 0)
+        g_message ("Could not delete %s: %s", child, g_strerror (errno));
+    }
+  g_rmdir (path);
+}
+
+/* Before adding: "Add “39C3”? 27–30 December 2025 · 895 talks". */
+static void
+preview_response_cb (AdwAlertDialog *dialog,
+                     const char     *response,
+                     Oc3Window      *self)
+{
+  if (g_strcmp0 (response, "add") == 0)
+    oc3_window_add_conference (self, g_object_get_data (G_OBJECT (dialog), "location"),
+                               g_object_get_data (G_OBJECT (dialog), "name"));
+}
+
+static void
+show_preview (Oc3Window     *self,
+              const char    *location,
+              Oc3Conference *conference,
+              GError        *error)
+{
+  GListModel *days;
+  guint n_days, n_talks;
+  g_autofree char *first = NULL;
+  g_autofree char *span = NULL;
+  AdwDialog *dialog;
+
+  if (conference == NULL)
+    {
+      show_message (self, error != NULL ? error->message : _("The program could not be read"));
+      return;
+    }
+
+  days = oc3_conference_get_days (conference);
+  n_days = g_list_model_get_n_items (days);
+  n_talks = g_list_model_get_n_items (oc3_conference_get_talks (conference));
+  if (n_days > 0)
+    {
+      g_autoptr (Oc3Day) day = g_list_model_get_item (days, 0);
+      g_autoptr (Oc3Day) last = g_list_model_get_item (days, n_days - 1);
+      GTimeZone *zone = oc3_conference_get_time_zone (conference);
+      g_autofree char *last_text = oc3_time_format_day (oc3_day_get_date (last), zone);
+
+      first = oc3_time_format_day (oc3_day_get_date (day), zone);
+      /* Translators: the span of a conference, from its first to its last day. */
+      span = n_days > 1 ? g_strdup_printf (_("%s to %s"), first, last_text) : g_strdup (first);
+    }
+
+  /* Translators: asked before adding a conference; %s is its title. */
+  dialog = adw_alert_dialog_new (NULL, NULL);
+  adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Add “%s”?"), oc3_conference_get_title (conference));
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                /* Translators: "<days> · <number> talks" */
+                                g_dngettext (GETTEXT_PACKAGE, "%s · %u talk", "%s · %u talks", n_talks),
+                                span != NULL ? span : "", n_talks);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "add");
+  g_object_set_data_full (G_OBJECT (dialog), "location", g_strdup (location), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (oc3_conference_get_title (conference)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+preview_fetched_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+
+  oc3_program_source_refresh_finish (OC3_PROGRAM_SOURCE (source), result, &conference, NULL, &error);
+  show_preview (self, oc3_program_source_get_url (OC3_PROGRAM_SOURCE (source)), conference, error);
+}
+
+static void
+preview_file_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_load_finish (result, &error);
+  g_autofree char *uri = g_file_get_uri (G_FILE (source));
+
+  show_preview (self, uri, conference, error);
+}
+
+static void
+program_file_chosen_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr (Oc3Window) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    oc3_schedule_load_async (file, self->cancellable, preview_file_loaded_cb, g_object_ref (self));
+}
+
+static void
+add_response_cb (AdwAlertDialog *dialog,
+                 const char     *response,
+                 Oc3Window      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "file") == 0)
+    {
+      /* Through the file chooser: the document portal in the Flatpak sandbox. */
+      g_autoptr (GtkFileDialog) chooser = gtk_file_dialog_new ();
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+      gtk_file_filter_set_name (filter, _("Conference Programs"));
+      gtk_file_filter_add_suffix (filter, "json");
+      gtk_file_filter_add_suffix (filter, "xml");
+      g_list_store_append (filters, filter);
+      gtk_file_dialog_set_filters (chooser, G_LIST_MODEL (filters));
+      gtk_file_dialog_open (chooser, GTK_WINDOW (self), NULL, program_file_chosen_cb, g_object_ref (self));
+    }
+  else if (g_strcmp0 (response, "add") == 0)
+    {
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+      g_autofree char *id = g_strdup_printf ("added-%.16s", digest);
+      g_autoptr (Oc3ProgramSource) source = NULL;
+
+      if (!is_web_address (url))
+        {
+          show_message (self, _("Enter an address that starts with https://"));
+          return;
+        }
+      /* Fetched under its own id: once added, it shows from the cache at once. */
+      source = oc3_program_source_new (id, self->cache, self->fetcher);
+      oc3_program_source_set_url (source, url);
+      oc3_program_source_refresh_async (source, NULL, self->cancellable, preview_fetched_cb, g_object_ref (self));
+    }
+}
+
+static void
+add_conference_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  GtkWidget *entry = gtk_entry_new ();
+  AdwDialog *dialog;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://…/schedule.json");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+
+  dialog = adw_alert_dialog_new (_("Add Conference"),
+                                 _("The address of its program (schedule.json from pretalx, frab or the "
+                                   "c3voc hub), or a file."));
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),
+                                  "file", _("Choose _File…"), "add", _("_Next"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "add");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+remove_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    Oc3Window      *self)
+{
+  g_autoptr (GVariant) added = get_added (self);
+  g_autofree char *id = g_strdup (self->conference_id);
+  g_autofree char *data_dir = NULL;
+  g_autofree char *cache_dir = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *added_id, *name, *location;
+
+  if (g_strcmp0 (response, "remove") != 0 || id == NULL || oc3_bundled_programs_find (id) >= 0)
+    return;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sss)"));
+  g_variant_iter_init (&iter, added);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &name, &location))
+    if (g_strcmp0 (added_id, id) != 0)
+      g_variant_builder_add (&builder, "(sss)", added_id, name, location);
+  g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+
+  /* Only this conference's data: its stars and reminders, and its cached program. */
+  data_dir = g_build_filename (g_get_user_data_dir (), "oc3", id, NULL);
+  cache_dir = g_build_filename (g_get_user_cache_dir (), "oc3", id, NULL);
+  fill_switcher (self, oc3_bundled_programs_get_id (0));
+  load_bundled_program (self, 0);
+  delete_directory (data_dir);
+  delete_directory (cache_dir);
+}
+
+static void
+remove_conference_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  AdwDialog *dialog;
+
+  if (self->conference == NULL || oc3_bundled_programs_find (self->conference_id) >= 0)
+    return;
+
+  /* Translators: %s is a conference's title. */
+  dialog = adw_alert_dialog_new (_("Remove Conference?"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("“%s” and your starred talks and reminders for it will be removed."),
+                                oc3_conference_get_title (self->conference));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 void
@@ -1271,7 +1634,6 @@ oc3_window_constructed (GObject *object)
 {
   Oc3Window *self = OC3_WINDOW (object);
   g_autofree char *last = NULL;
-  guint selected = 0;
 
   G_OBJECT_CLASS (oc3_window_parent_class)->constructed (object);
 
@@ -1282,13 +1644,10 @@ oc3_window_constructed (GObject *object)
                            G_CALLBACK (time_zone_mode_changed_cb), self, G_CONNECT_SWAPPED);
 
   last = g_settings_get_string (self->settings, "last-conference");
-  for (guint i = 0; i < oc3_bundled_programs_get_n_items (); i++)
-    gtk_string_list_append (self->conference_names, oc3_bundled_programs_get_name (i));
-  selected = MAX (oc3_bundled_programs_find (last), 0);
-  gtk_drop_down_set_selected (self->conference_dropdown, selected);
   g_signal_connect_object (self->conference_dropdown, "notify::selected",
                            G_CALLBACK (conference_selected_cb), self, G_CONNECT_SWAPPED);
-  load_bundled_program (self, selected);
+  fill_switcher (self, last);
+  conference_selected_cb (self);
 }
 
 static void
@@ -1333,7 +1692,6 @@ oc3_window_finalize (GObject *object)
   g_clear_object (&self->conference);
   g_clear_object (&self->agenda);
   g_clear_pointer (&self->conference_id, g_free);
-  g_clear_object (&self->opened_file);
   g_clear_object (&self->source);
   g_clear_object (&self->cache);
   g_clear_object (&self->fetcher);
@@ -1396,6 +1754,8 @@ oc3_window_class_init (Oc3WindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.add-conference", NULL, add_conference_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-conference", NULL, remove_conference_action);
   gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, edit_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);

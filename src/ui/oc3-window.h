@@ -27,6 +27,9 @@ void           oc3_window_show_talk        (Oc3Window      *self,
                                             const char     *guid);
 void           oc3_window_open_file        (Oc3Window      *self,
                                             GFile          *file);
+void           oc3_window_add_conference   (Oc3Window      *self,
+                                            const char     *location,
+                                            const char     *name);
 void           oc3_window_search           (Oc3Window      *self,
                                             const char     *query);
 void           oc3_window_set_starred      (Oc3Window      *self,
