@@ -32,6 +32,7 @@ struct _Oc3TalkBlock
   GtkLabel  *title_label;
   GtkLabel  *speakers_label;
   GtkImage  *star_image;
+  GtkLabel  *changed_label;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3TalkBlock, oc3_talk_block, GTK_TYPE_BUTTON)
@@ -95,8 +96,19 @@ oc3_talk_block_set_talk (Oc3TalkBlock *self,
   gtk_label_set_lines (self->title_label, minutes <= 20 ? 1 : minutes <= 40 ? 2 : 4);
   self->show_speakers = minutes > 20;
   gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->changed_label), FALSE);
 
   update_labels (self);
+}
+
+/* Marks a talk the last refresh changed, until its page has been seen. */
+void
+oc3_talk_block_set_changed (Oc3TalkBlock *self,
+                            gboolean      changed)
+{
+  g_return_if_fail (OC3_IS_TALK_BLOCK (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->changed_label), changed);
 }
 
 Oc3Talk *
@@ -215,6 +227,7 @@ oc3_talk_block_class_init (Oc3TalkBlockClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, speakers_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, star_image);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkBlock, changed_label);
 
   widget_class->measure = oc3_talk_block_measure;
   widget_class->size_allocate = oc3_talk_block_size_allocate;

@@ -25,5 +25,7 @@ void       oc3_talk_block_set_zone    (Oc3TalkBlock *self,
                                        GTimeZone    *zone);
 void       oc3_talk_block_set_starred (Oc3TalkBlock *self,
                                        gboolean      starred);
+void       oc3_talk_block_set_changed (Oc3TalkBlock *self,
+                                       gboolean      changed);
 
 G_END_DECLS

@@ -405,6 +405,23 @@ oc3_timeline_update_starred (Oc3Timeline *self,
     }
 }
 
+/* Marks the talks a refresh changed (GUIDs in @changed) until they are seen. */
+void
+oc3_timeline_update_changed (Oc3Timeline *self,
+                             GHashTable  *changed)
+{
+  g_return_if_fail (OC3_IS_TIMELINE (self));
+
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, i);
+      Oc3Talk *talk = oc3_talk_block_get_talk (placement->block);
+
+      oc3_talk_block_set_changed (placement->block,
+                                  changed != NULL && g_hash_table_contains (changed, oc3_talk_get_guid (talk)));
+    }
+}
+
 GtkWidget *
 oc3_timeline_find_block (Oc3Timeline *self,
                          const char  *guid)

@@ -34,5 +34,7 @@ GtkWidget *oc3_timeline_find_block     (Oc3Timeline   *self,
                                         const char    *guid);
 void       oc3_timeline_update_starred (Oc3Timeline   *self,
                                         Oc3Agenda     *agenda);
+void       oc3_timeline_update_changed (Oc3Timeline   *self,
+                                        GHashTable    *changed);
 
 G_END_DECLS

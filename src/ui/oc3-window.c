@@ -67,6 +67,7 @@ struct _Oc3Window
   GtkStack               *refresh_stack;
   AdwBanner              *offline_banner;
   char                   *last_message;
+  GHashTable             *changed_guids;  /* talks the last refresh changed, not yet seen */
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
   GtkLabel               *conference_title_label;
@@ -315,6 +316,10 @@ new_talk_page (Oc3Window *self,
   GtkWidget *reminder_button = gtk_menu_button_new ();
   GtkWidget *calendar_button = gtk_button_new_from_icon_name ("x-office-calendar-symbolic");
 
+  /* Seen: no longer marked as changed. */
+  if (g_hash_table_remove (self->changed_guids, guid))
+    oc3_timeline_update_changed (oc3_schedule_view_get_timeline (self->schedule_view), self->changed_guids);
+
   gtk_actionable_set_action_name (GTK_ACTIONABLE (star_button), "win.toggle-star");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (reminder_button), "alarm-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (reminder_button), reminder_menu);
@@ -465,6 +470,7 @@ agenda_changed_cb (Oc3Window  *self,
   GListModel *pages = adw_navigation_view_get_navigation_stack (self->navigation_view);
 
   oc3_timeline_update_starred (oc3_schedule_view_get_timeline (self->schedule_view), self->agenda);
+  oc3_timeline_update_changed (oc3_schedule_view_get_timeline (self->schedule_view), self->changed_guids);
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
     {
       g_autoptr (GObject) page = g_list_model_get_item (pages, i);
@@ -663,6 +669,13 @@ refreshed_cb (GObject      *source,
 
   /* The stars stay (they are keyed by GUID); the agenda re-plans reminders
    * and says once which starred talks moved or were cancelled. */
+  if (changes != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr (Oc3ProgramChange) change = g_list_model_get_item (changes, i);
+
+        g_hash_table_add (self->changed_guids, g_strdup (oc3_program_change_get_guid (change)));
+      }
   show_program (self, new_program);
   if (changes != NULL && g_list_model_get_n_items (changes) > 0)
     show_changes (self, changes);
@@ -1699,6 +1712,7 @@ oc3_window_finalize (GObject *object)
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->last_message, g_free);
+  g_clear_pointer (&self->changed_guids, g_hash_table_unref);
   g_clear_pointer (&self->pending_talk, g_free);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->finalize (object);
@@ -1776,6 +1790,7 @@ oc3_window_init (Oc3Window *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->display_zone = g_time_zone_new_local ();
+  self->changed_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
 
   self->cache = oc3_program_cache_new (NULL);
