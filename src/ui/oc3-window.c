@@ -460,6 +460,11 @@ update_summary (Oc3Window *self)
       g_string_append (details, zone_text);
     }
 
+  /* A program fetched over plain http could have been changed on the way. */
+  if (self->source != NULL && oc3_program_source_get_url (self->source) != NULL &&
+      !oc3_program_fetcher_is_secure_url (oc3_program_source_get_url (self->source)))
+    g_string_append_printf (details, "\n%s", _("Not secure: the program comes over plain http"));
+
   gtk_label_set_text (self->conference_details_label, details->str);
 }
 
@@ -744,6 +749,8 @@ set_source (Oc3Window  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_stack), url != NULL && *url != '\0');
   refreshing_changed_cb (self);
   update_offline_banner (self);
+  if (self->conference != NULL)
+    update_summary (self);
 }
 
 static char *
@@ -1233,6 +1240,9 @@ show_preview (Oc3Window     *self,
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "add");
+  if (is_web_address (location) && !oc3_program_fetcher_is_secure_url (location))
+    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog),
+                                      gtk_label_new (_("Not secure: the program comes over plain http")));
   g_object_set_data_full (G_OBJECT (dialog), "location", g_strdup (location), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (oc3_conference_get_title (conference)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
