@@ -28,7 +28,7 @@ parse_bytes (GBytes        *data,
       return NULL;
     }
 
-  return oc3_schedule_read_json (text, length, cancellable, error);
+  return oc3_schedule_read_json (text, length, NULL, cancellable, error);
 }
 
 /**
