@@ -20,5 +20,10 @@ Oc3Conference *oc3_schedule_read_json   (const char    *data,
                                          GTimeZone     *default_zone,
                                          GCancellable  *cancellable,
                                          GError       **error);
+Oc3Conference *oc3_schedule_read_xml    (const char    *data,
+                                         gsize          length,
+                                         GTimeZone     *default_zone,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
 
 G_END_DECLS
