@@ -195,9 +195,9 @@ static const ErrorCase error_cases[] = {
     HEAD "<schedule>" CONFERENCE "<day><room name=\"Janson\"><event><start>10:00</start>"
     "</event></room></day></schedule>", 0, NULL, OC3_SCHEDULE_ERROR_SHAPE,
     EVENT_PATH "/date: missing, and the day has no date to place “start” on", FALSE },
-  { "bad-day-date", HEAD "<schedule>" CONFERENCE "<day index=\"1\" date=\"2024-02-30\"/></schedule>",
-    0, NULL, OC3_SCHEDULE_ERROR_VALUE, "schedule/day[1]/@date: not a date: \"2024-02-30\"",
-    FALSE },
+  { "bad-day-date",
+    HEAD "<schedule>" CONFERENCE "<day index=\"1\" date=\"2024-02-30\"/></schedule>", 0, NULL,
+    OC3_SCHEDULE_ERROR_VALUE, "schedule/day[1]/@date: not a date: \"2024-02-30\"", FALSE },
   { "bad-day-index", HEAD "<schedule>" CONFERENCE "<day index=\"two\"/></schedule>", 0, NULL,
     OC3_SCHEDULE_ERROR_VALUE, "schedule/day[1]/@index: not a whole number: \"two\"", FALSE },
   { "bad-day-start",
