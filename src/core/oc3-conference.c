@@ -392,7 +392,7 @@ oc3_conference_get_version (Oc3Conference *self)
  * oc3_conference_get_days:
  * @self: a #Oc3Conference
  *
- * Returns: (transfer none): the days, in order (element-type Oc3Day)
+ * Returns: (transfer none) (element-type Oc3Day): the days, in order
  */
 GListModel *
 oc3_conference_get_days (Oc3Conference *self)
@@ -406,8 +406,8 @@ oc3_conference_get_days (Oc3Conference *self)
  * oc3_conference_get_talks:
  * @self: a #Oc3Conference
  *
- * Returns: (transfer none): all talks, sorted by start, then by room (in the
- *   program's order of rooms), then by end and guid (element-type Oc3Talk)
+ * Returns: (transfer none) (element-type Oc3Talk): all talks, sorted by start, then by room (in the
+ *   program's order of rooms), then by end and guid
  */
 GListModel *
 oc3_conference_get_talks (Oc3Conference *self)
@@ -421,8 +421,8 @@ oc3_conference_get_talks (Oc3Conference *self)
  * oc3_conference_get_tracks:
  * @self: a #Oc3Conference
  *
- * Returns: (transfer none): the tracks, in the program's order, then those
- *   only talks name (element-type Oc3Track)
+ * Returns: (transfer none) (element-type Oc3Track): the tracks, in the program's order, then those
+ *   only talks name
  */
 GListModel *
 oc3_conference_get_tracks (Oc3Conference *self)
@@ -436,8 +436,8 @@ oc3_conference_get_tracks (Oc3Conference *self)
  * oc3_conference_get_rooms:
  * @self: a #Oc3Conference
  *
- * Returns: (transfer none): the rooms, in the program's order, then those
- *   only talks name (element-type Oc3Room)
+ * Returns: (transfer none) (element-type Oc3Room): the rooms, in the program's order, then those
+ *   only talks name
  */
 GListModel *
 oc3_conference_get_rooms (Oc3Conference *self)
@@ -451,8 +451,7 @@ oc3_conference_get_rooms (Oc3Conference *self)
  * oc3_conference_get_persons:
  * @self: a #Oc3Conference
  *
- * Returns: (transfer none): everyone listed with a talk, sorted by name
- *   (element-type Oc3Person)
+ * Returns: (transfer none) (element-type Oc3Person): everyone listed with a talk, sorted by name
  */
 GListModel *
 oc3_conference_get_persons (Oc3Conference *self)

@@ -156,8 +156,8 @@ oc3_day_get_end (Oc3Day *self)
  * oc3_day_get_talks:
  * @self: a #Oc3Day
  *
- * Returns: (transfer none): the talks filed under this day (after-midnight talks included), sorted
- *   by start, then room (element-type Oc3Talk)
+ * Returns: (transfer none) (element-type Oc3Talk): the talks filed under this day (after-midnight
+ *   talks included), sorted by start, then room
  */
 GListModel *
 oc3_day_get_talks (Oc3Day *self)

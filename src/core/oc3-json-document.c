@@ -143,20 +143,22 @@ oc3_json_lookup (const Oc3JsonDocument *doc,
 {
   guint32 n_members;
   guint32 node;
+  guint32 found = OC3_JSON_NONE;
 
   if (object == OC3_JSON_NONE || oc3_json_kind (doc, object) != OC3_JSON_OBJECT)
     return OC3_JSON_NONE;
 
+  /* A repeated member counts the last time, as in JavaScript. */
   n_members = oc3_json_length (doc, object);
   node = object + 1;
   for (guint32 i = 0; i < n_members; i++)
     {
       if (strcmp (oc3_json_text (doc, node), name) == 0)
-        return node + 1;
+        found = node + 1;
       node = oc3_json_next (doc, node + 1);
     }
 
-  return OC3_JSON_NONE;
+  return found;
 }
 
 void
@@ -931,7 +933,7 @@ read_document (Reader *r)
  * oc3_json_document_parse:
  * @data: the JSON text
  * @length: its length in bytes
- * @warnings: (nullable): where to add warnings (element-type utf8)
+ * @warnings: (nullable) (element-type utf8): where to add warnings
  * @error: return location for an %OC3_SCHEDULE_ERROR
  *
  * Returns: (transfer full): the document, or %NULL with @error set

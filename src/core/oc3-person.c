@@ -203,7 +203,7 @@ oc3_person_get_role (Oc3Person *self)
  * oc3_person_get_talks:
  * @self: a #Oc3Person
  *
- * Returns: (transfer none): the person's talks, sorted by start, then room (element-type Oc3Talk)
+ * Returns: (transfer none) (element-type Oc3Talk): the person's talks, sorted by start, then room
  */
 GListModel *
 oc3_person_get_talks (Oc3Person *self)

@@ -136,7 +136,7 @@ oc3_room_get_description (Oc3Room *self)
  * oc3_room_get_talks:
  * @self: a #Oc3Room
  *
- * Returns: (transfer none): the talks in this room, sorted by start (element-type Oc3Talk)
+ * Returns: (transfer none) (element-type Oc3Talk): the talks in this room, sorted by start
  */
 GListModel *
 oc3_room_get_talks (Oc3Room *self)

@@ -174,6 +174,7 @@ void           oc3_schedule_builder_add_day       (Oc3ScheduleBuilder     *b,
                                                    int                     year,
                                                    int                     month,
                                                    int                     mday,
-                                                   GDateTime              *day_end);
+                                                   GDateTime              *day_end,
+                                                   const char             *date_key);
 
 G_END_DECLS

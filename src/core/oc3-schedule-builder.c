@@ -630,6 +630,18 @@ derive_zone (const GArray *samples,
   return zone_for_offset (g_array_index (counts, OffsetCount, best).offset);
 }
 
+/* GLib reads an identifier that starts with "/" or ":", or leads out of
+ * the zoneinfo directory, as a file to open: a schedule must not make the
+ * app read /dev/stdin or any other file. IANA names never look like that. */
+static GTimeZone *
+zone_for_name (const char *name)
+{
+  if (name[0] == '/' || name[0] == ':' || strstr (name, "..") != NULL)
+    return NULL;
+
+  return g_time_zone_new_identifier (name);
+}
+
 /*
  * Sets the conference's zone from the zone the schedule names (@name, or
  * NULL) and the times with offsets it has (@samples): the named zone where
@@ -649,7 +661,7 @@ oc3_schedule_builder_choose_zone (Oc3ScheduleBuilder *b,
 
   if (name != NULL)
     {
-      GTimeZone *tz = g_time_zone_new_identifier (name);
+      GTimeZone *tz = zone_for_name (name);
       g_autofree char *quoted = oc3_schedule_quote (name);
 
       if (tz != NULL && zone_matches (tz, samples))
@@ -883,8 +895,9 @@ compare_talks (gconstpointer a,
  * Adds @day (transfer full) with its @talks (transfer full, no references
  * held), dated @year-@month-@mday (@year 0 if the schedule does not say);
  * @day_end (transfer full, nullable) is the schedule's end of the day. A day
- * with neither date nor talks is left out with a warning at the caller's
- * path.
+ * without a date is on its first talk's, with a warning at the caller's
+ * path and @date_key; one with neither date nor talks is left out with a
+ * warning at the caller's path.
  */
 void
 oc3_schedule_builder_add_day (Oc3ScheduleBuilder *b,
@@ -893,7 +906,8 @@ oc3_schedule_builder_add_day (Oc3ScheduleBuilder *b,
                               int                 year,
                               int                 month,
                               int                 mday,
-                              GDateTime          *day_end)
+                              GDateTime          *day_end,
+                              const char         *date_key)
 {
   g_autoptr (Oc3Day) owned_day = day;
   g_autoptr (GPtrArray) owned_talks = talks;
@@ -905,6 +919,14 @@ oc3_schedule_builder_add_day (Oc3ScheduleBuilder *b,
     {
       warn (b, _("a day with no date and no talks was left out"));
       return;
+    }
+  if (year == 0)
+    {
+      g_date_time_get_ymd (((Oc3Talk *) talks->pdata[0])->start, &year, &month, &mday);
+      g_assert (b->path_len < G_N_ELEMENTS (b->path));
+      b->path[b->path_len++] = (Oc3SchedulePathSegment) { date_key, 0, NULL };
+      warn (b, _("missing; using the date of the first talk"));
+      b->path_len--;
     }
 
   day->date = oc3_schedule_builder_local_midnight (b, year, month, mday);

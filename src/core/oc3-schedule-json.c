@@ -1235,23 +1235,18 @@ read_talk (Builder          *b,
       !read_links (b, "attachments", values[EVENT_ATTACHMENTS], &talk->attachments))
     return FALSE;
 
-  if (talk->title == NULL)
-    {
-      push_key (b, "title");
-      warn (b, _("missing"));
-      pop (b);
-      talk->title = g_strdup (_("Untitled"));
-    }
-
   /* The guid is what the app keys on (stars, notifications), so every
-   * talk needs one, unique and the same on every parse. */
+   * talk needs one, unique and the same on every parse, in every locale. */
   push_key (b, "guid");
   if (guid == NULL)
     {
       if (talk->id != NULL)
         guid = g_strconcat ("id:", talk->id, NULL);
+      else if (talk->slug != NULL)
+        guid = g_strconcat ("slug:", talk->slug, NULL);
       else
-        guid = g_strdup_printf ("%s@%" G_GINT64_FORMAT, talk->title, talk->start_unix);
+        guid = g_strdup_printf ("%" G_GINT64_FORMAT "@%s:%s", talk->start_unix, room_key,
+                                talk->title != NULL ? talk->title : "");
       warn (b, _("missing; using “%s”"), guid);
     }
   if (g_hash_table_contains (b->talks_by_guid, guid))
@@ -1274,6 +1269,14 @@ read_talk (Builder          *b,
     }
   pop (b);
   talk->guid = g_steal_pointer (&guid);
+
+  if (talk->title == NULL)
+    {
+      push_key (b, "title");
+      warn (b, _("missing"));
+      pop (b);
+      talk->title = g_strdup (_("Untitled"));
+    }
 
   if (track != NULL)
     {
@@ -1320,10 +1323,15 @@ first_talk_date (Builder    *b,
            e++, event = oc3_json_next (b->doc, event))
         {
           guint32 date = oc3_json_lookup (b->doc, event, "date");
+          g_autofree char *text = NULL;
           Oc3IsoTime t;
 
-          if (date != OC3_JSON_NONE && oc3_json_kind (b->doc, date) == OC3_JSON_STRING &&
-              oc3_schedule_parse_iso8601 (oc3_json_text (b->doc, date), &t) && t.has_time)
+          if (date == OC3_JSON_NONE || oc3_json_kind (b->doc, date) != OC3_JSON_STRING)
+            continue;
+
+          /* Read as read_talk_times() will read it. */
+          text = oc3_text_clean (oc3_json_text (b->doc, date), oc3_json_length (b->doc, date));
+          if (oc3_schedule_parse_iso8601 (text, &t) && t.has_time)
             {
               g_autoptr (GDateTime) start = oc3_schedule_builder_date_time (b, &t);
 
@@ -1502,7 +1510,8 @@ read_day (Builder *b,
   pop (b);
 
   oc3_schedule_builder_add_day (b, g_steal_pointer (&day), g_steal_pointer (&talks),
-                                ctx.year, ctx.month, ctx.mday, g_steal_pointer (&day_end));
+                                ctx.year, ctx.month, ctx.mday, g_steal_pointer (&day_end),
+                                "date");
 
   return TRUE;
 }

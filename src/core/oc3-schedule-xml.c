@@ -884,18 +884,20 @@ first_talk_date (Builder    *b,
           for (xmlNode *child = event->children; child != NULL; child = child->next)
             {
               g_autoptr (GDateTime) start = NULL;
-              xmlChar *text;
+              g_autofree char *text = NULL;
+              xmlChar *raw;
               Oc3IsoTime t;
-              gboolean parsed;
 
               if (!is_element (child, "date"))
                 continue;
 
-              text = xmlNodeGetContent (child);
-              parsed = text != NULL && oc3_schedule_parse_iso8601 ((const char *) text, &t) &&
-                       t.has_time;
-              xmlFree (text);
-              if (!parsed || (start = oc3_schedule_builder_date_time (b, &t)) == NULL)
+              /* Read as read_talk_times() will read it. */
+              raw = xmlNodeGetContent (child);
+              if (raw != NULL && g_utf8_validate ((const char *) raw, -1, NULL))
+                text = oc3_text_clean ((const char *) raw, -1);
+              xmlFree (raw);
+              if (text == NULL || !oc3_schedule_parse_iso8601 (text, &t) || !t.has_time ||
+                  (start = oc3_schedule_builder_date_time (b, &t)) == NULL)
                 break;
 
               g_date_time_get_ymd (start, &out->year, &out->month, &out->day);
@@ -1024,7 +1026,8 @@ read_day (Builder       *b,
     }
 
   oc3_schedule_builder_add_day (b, g_steal_pointer (&day), g_steal_pointer (&talks),
-                                ctx.year, ctx.month, ctx.mday, g_steal_pointer (&day_end));
+                                ctx.year, ctx.month, ctx.mday, g_steal_pointer (&day_end),
+                                "@date");
 
   return TRUE;
 }

@@ -434,7 +434,7 @@ oc3_talk_get_description (Oc3Talk *self)
  * oc3_talk_get_persons:
  * @self: a #Oc3Talk
  *
- * Returns: (transfer none): the speakers, in the schedule's order (element-type Oc3Person)
+ * Returns: (transfer none) (element-type Oc3Person): the speakers, in the schedule's order
  */
 GListModel *
 oc3_talk_get_persons (Oc3Talk *self)
@@ -448,7 +448,7 @@ oc3_talk_get_persons (Oc3Talk *self)
  * oc3_talk_get_links:
  * @self: a #Oc3Talk
  *
- * Returns: (transfer none): the links (element-type Oc3Link)
+ * Returns: (transfer none) (element-type Oc3Link): the links
  */
 GPtrArray *
 oc3_talk_get_links (Oc3Talk *self)
@@ -462,7 +462,7 @@ oc3_talk_get_links (Oc3Talk *self)
  * oc3_talk_get_attachments:
  * @self: a #Oc3Talk
  *
- * Returns: (transfer none): the attachments (element-type Oc3Link)
+ * Returns: (transfer none) (element-type Oc3Link): the attachments
  */
 GPtrArray *
 oc3_talk_get_attachments (Oc3Talk *self)

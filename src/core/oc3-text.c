@@ -17,6 +17,16 @@ is_trimmable (gunichar c)
   return g_unichar_isspace (c) || c == 0x200b || c == 0xfeff;
 }
 
+/* Bytes that may need cleaning: C0 controls and DEL, and the lead bytes of
+ * C1 controls (U+0080–U+009F) and of U+2028 and U+2029. */
+static const guint8 special[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  [0x7f] = 1,
+  [0xc2] = 1,
+  [0xe2] = 1,
+};
+
 /**
  * oc3_text_clean:
  * @text: valid UTF-8
@@ -58,8 +68,16 @@ oc3_text_clean (const char *text,
     {
       guchar c = *p;
 
-      if (c >= 0x20 && c < 0x7f)
-        *o++ = (char) *p++;
+      if (!special[c])
+        {
+          const guchar *run = p;
+
+          /* Most text has nothing to clean: copy it in runs. */
+          while (p < end && !special[*p])
+            p++;
+          memcpy (o, run, p - run);
+          o += p - run;
+        }
       else if (c == '\n' || c == '\t')
         *o++ = (char) *p++;
       else if (c == '\r')

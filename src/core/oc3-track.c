@@ -113,8 +113,8 @@ oc3_track_get_color (Oc3Track *self)
  * oc3_track_get_talks:
  * @self: a #Oc3Track
  *
- * Returns: (transfer none): the talks in this track, sorted by start, then room (element-type
- *   Oc3Talk)
+ * Returns: (transfer none) (element-type Oc3Talk): the talks in this track,
+ *   sorted by start, then room
  */
 GListModel *
 oc3_track_get_talks (Oc3Track *self)

@@ -4,6 +4,7 @@
  */
 
 #include <locale.h>
+#include <string.h>
 
 #include "oc3-schedule.h"
 #include "test-util.h"
@@ -170,8 +171,10 @@ test_talks (void)
   person = test_item (oc3_talk_get_persons (talk), 0);
   g_assert_cmpstr (oc3_person_get_affiliation (person), ==, "Uni Bonn");
 
-  /* After midnight, filed under the day before; ends after day_end. */
+  /* After midnight, filed under the day before; ends after day_end. Its
+   * title comes twice: the last one counts. */
   talk = oc3_conference_lookup_talk (conference, "talk-c");
+  g_assert_cmpstr (oc3_talk_get_title (talk), ==, "After midnight");
   test_assert_iso (oc3_talk_get_start (talk), "2024-03-10T01:30:00+01:00");
   test_assert_iso (oc3_talk_get_end (talk), "2024-03-10T03:30:00+01:00");
   g_assert_cmpint (oc3_talk_get_day_index (talk), ==, 1);
@@ -250,8 +253,8 @@ test_warnings (void)
     "earlier talk’s guid; this talk’s is “talk-a#3”",
     "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].date: missing; the start is "
     "the day's date and “start”, 11:00",
-    "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].title: missing",
     "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].guid: missing; using “id:g-7”",
+    "schedule.conference.days[1].rooms[\"Workshop Ü/1: A&B\"][1].title: missing",
     NULL }));
 }
 
@@ -348,6 +351,58 @@ test_raw_bytes (void)
   g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) { NULL }));
 }
 
+/* Found by the fuzzer: a day without date or day_start, whose talk's date
+ * has spaces around it, once had no date at all. */
+static void
+test_day_without_date (void)
+{
+  const char *json =
+    "{\"schedule\": {\"conference\": {\"time_zone_name\": \"UTC\", \"days\": ["
+    "{\"rooms\": {\"R\": [{\"guid\": \"x\", \"date\": \" 2024-02-29T23:30:00Z \", "
+    "\"duration\": \"1:00\"}]}}]}}}";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = oc3_schedule_parse (bytes, &error);
+  Oc3Day *day;
+
+  g_assert_no_error (error);
+  day = test_item (oc3_conference_get_days (conference), 0);
+  test_assert_iso (oc3_day_get_date (day), "2024-02-29T00:00:00+00:00");
+  test_assert_iso (oc3_day_get_end (day), "2024-03-01T00:30:00+00:00");
+  g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) {
+    "schedule.conference.title: missing",
+    "schedule.conference.days[0].date: missing; using the date of the first talk",
+    "schedule.conference.days[0].rooms.R[0].title: missing",
+    NULL }));
+}
+
+/* A time zone name is never a file to read. */
+static void
+test_zone_file (void)
+{
+  const char *names[] = { "/dev/stdin", ":/etc/localtime", "Europe/../../../../dev/zero" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"schedule\": {\"conference\": {\"title\": \"T\", \"time_zone_name\": \"%s\", "
+        "\"days\": [{\"date\": \"2024-01-01\", \"rooms\": {\"R\": [{\"guid\": \"x\", "
+        "\"title\": \"X\", \"date\": \"2024-01-01T10:00:00+01:00\", \"duration\": \"1:00\"}]}}]}}}",
+        names[i]);
+      g_autofree char *warning = g_strdup_printf (
+        "schedule.conference.time_zone_name: unknown time zone \"%s\"; using +01:00, from "
+        "the offsets of the times (+01:00)", names[i]);
+      g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (Oc3Conference) conference = oc3_schedule_parse (bytes, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (oc3_conference_get_time_zone_identifier (conference), ==, "+01:00");
+      g_assert_cmpstrv (oc3_conference_get_warnings (conference),
+                        ((const char *[]) { warning, NULL }));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,7 +418,9 @@ main (int   argc,
   g_test_add_func ("/oddities/zone/daylight-saving", test_zone_daylight_saving);
   g_test_add_func ("/oddities/zone/unknown", test_zone_unknown);
   g_test_add_func ("/oddities/zone/utc", test_zone_utc);
+  g_test_add_func ("/oddities/zone/file", test_zone_file);
   g_test_add_func ("/oddities/raw-bytes", test_raw_bytes);
+  g_test_add_func ("/oddities/day-without-date", test_day_without_date);
 
   return g_test_run ();
 }
