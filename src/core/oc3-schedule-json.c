@@ -1249,26 +1249,7 @@ read_talk (Builder          *b,
                                 talk->title != NULL ? talk->title : "");
       warn (b, _("missing; using “%s”"), guid);
     }
-  if (g_hash_table_contains (b->talks_by_guid, guid))
-    {
-      g_autofree char *unique = NULL;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->guid_suffixes, guid));
-
-      /* Remembering the next suffix keeps a thousand copies of a guid linear. */
-      for (n = MAX (n, 2); ; n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s#%u", guid, n);
-          if (!g_hash_table_contains (b->talks_by_guid, unique))
-            break;
-        }
-      g_hash_table_insert (b->guid_suffixes, g_strdup (guid), GUINT_TO_POINTER (n + 1));
-
-      warn (b, _("“%s” is also an earlier talk’s guid; this talk’s is “%s”"), guid, unique);
-      g_set_str (&guid, unique);
-    }
   pop (b);
-  talk->guid = g_steal_pointer (&guid);
 
   if (talk->title == NULL)
     {
@@ -1288,9 +1269,9 @@ read_talk (Builder          *b,
 
   talk->room = room_for_talk (b, room_key, room);
 
-  g_hash_table_insert (b->talks_by_guid, talk->guid, talk);
-  g_ptr_array_add (day_talks, talk);
-  g_ptr_array_add (b->talks, g_steal_pointer (&talk));
+  push_key (b, "guid");
+  oc3_schedule_builder_add_talk (b, g_steal_pointer (&talk), guid, day_talks);
+  pop (b);
 
   return TRUE;
 }
