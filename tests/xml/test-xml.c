@@ -388,6 +388,123 @@ test_same_model_as_json (void)
     }
 }
 
+/* --- oddities: what is read with a warning ---------------------------------------- */
+
+static Oc3Conference *
+parse_text (const char *text,
+            const char *zone)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr (GError) error = NULL;
+  Oc3Conference *conference = oc3_schedule_parse_with_zone (bytes, tz, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conference);
+
+  return conference;
+}
+
+static void
+test_oddities (void)
+{
+  g_autoptr (Oc3Conference) conference = parse_text (
+    "<schedule>"
+    "<conference><title>Odd</title><time_zone_name>Europe/Paris</time_zone_name></conference>"
+    "<day index=\"1\">"
+    "<room name=\"Hall\" guid=\"r-1\">"
+    "<event id=\"1\" guid=\"same\"><date>2024-05-04T10:00:00+02:00</date>"
+    "<duration>00:30</duration><room>Hall A</room>"
+    "<links><link href=\"javascript:alert(1)\">Click</link><link>No URL</link>"
+    "<link href=\"/relative\">Relative</link></links></event>"
+    "<event id=\"2\" guid=\"same\"><date>2024-05-04T11:00:00+02:00</date><title>Second</title>"
+    "</event>"
+    "</room>"
+    "<room name=\"Annex\" guid=\"r-1\">"
+    "<event guid=\"a-1\"><date>2024-05-04T12:00:00+02:00</date><duration>1:00</duration>"
+    "<title>Annex</title><persons><person id=\"9\"/></persons></event>"
+    "</room>"
+    "</day>"
+    "</schedule>", "UTC");
+  GListModel *talks = oc3_conference_get_talks (conference);
+  Oc3Talk *talk;
+
+  g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) {
+    "schedule/day[1]/@date: missing; using the date of the first talk",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[1]/links/link[1]/@href: a URL with the "
+    "unsupported scheme “javascript:” was left out",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[1]/links/link[2]: a link without a URL was "
+    "left out",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[1]/links/link[3]/@href: the relative URL "
+    "\"/relative\" was left out: the schedule has no base_url",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[1]/room: “Hall A” differs from the room it is "
+    "listed in, “Hall”; using “Hall”",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[1]/title: missing",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[2]/duration: missing; taken as zero",
+    "schedule/day[1]/room[@name=\"Hall\"]/event[2]/@guid: “same” is also an earlier talk’s "
+    "guid; this talk’s is “same#2”",
+    "schedule/day[1]/room[@name=\"Annex\"]/event[1]/persons/person[1]: a person without a name "
+    "was left out",
+    "schedule/day[1]/room[@name=\"Annex\"]/event[1]: room “Annex” has the same guid as room "
+    "“Hall”; both are kept",
+    NULL }));
+
+  test_assert_guids (talks, "same same#2 a-1");
+  talk = test_item (talks, 0);
+  g_assert_cmpstr (oc3_talk_get_title (talk), ==, "Untitled");
+  g_assert_cmpuint (oc3_talk_get_links (talk)->len, ==, 0);
+  test_assert_iso (oc3_day_get_date (test_item (oc3_conference_get_days (conference), 0)),
+                   "2024-05-04T00:00:00+02:00");
+  g_assert_cmpstr (oc3_room_get_guid (oc3_talk_get_room (talk)), ==, "r-1");
+  g_assert_null (oc3_room_get_guid (oc3_talk_get_room (test_item (talks, 2))));
+  g_assert_cmpint (oc3_talk_get_duration (test_item (talks, 1)), ==, 0);
+}
+
+/* A time zone name is never a file to read; without offsets to go by, the
+ * caller's zone stands in for it. */
+static void
+test_zone_file (void)
+{
+  const char *names[] = { "/dev/stdin", ":/etc/localtime", "Europe/../../../../dev/zero" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<schedule><conference><title>T</title><time_zone_name>%s</time_zone_name>"
+        "</conference><day index=\"1\" date=\"2024-01-01\"><room name=\"R\">"
+        "<event guid=\"x\"><start>10:00</start><duration>1:00</duration><title>X</title>"
+        "</event></room></day></schedule>", names[i]);
+      g_autofree char *warning = g_strdup_printf (
+        "schedule/conference/time_zone_name: unknown time zone \"%s\", and no time has an "
+        "offset; using Europe/Brussels", names[i]);
+      g_autoptr (Oc3Conference) conference = parse_text (xml, "Europe/Brussels");
+
+      g_assert_cmpstr (oc3_conference_get_time_zone_identifier (conference), ==,
+                       "Europe/Brussels");
+      g_assert_cmpstrv (oc3_conference_get_warnings (conference),
+                        ((const char *[]) { warning, NULL }));
+      test_assert_iso (oc3_talk_get_start (test_item (oc3_conference_get_talks (conference), 0)),
+                       "2024-01-01T10:00:00+01:00");
+    }
+}
+
+/* Offsets but no zone name: a zone from the offsets, as for JSON. */
+static void
+test_zone_from_offsets (void)
+{
+  g_autoptr (Oc3Conference) conference = parse_text (
+    "<schedule><conference><title>T</title></conference>"
+    "<day index=\"1\" date=\"2024-01-01\"><room name=\"R\">"
+    "<event guid=\"x\"><date>2024-01-01T10:00:00-05:00</date><start>10:00</start>"
+    "<duration>1:00</duration><title>X</title></event></room></day></schedule>", "UTC");
+
+  g_assert_cmpstr (oc3_conference_get_time_zone_identifier (conference), ==, "-05:00");
+  g_assert_cmpstrv (oc3_conference_get_warnings (conference), ((const char *[]) {
+    "schedule/conference/time_zone_name: missing; using -05:00, from the offsets of the times "
+    "(-05:00)",
+    NULL }));
+}
+
 /* --- DebConf 23, as wafer writes it (the shared fixture) -------------------------- */
 
 static gint64
@@ -587,6 +704,9 @@ main (int   argc,
   g_test_add_func ("/xml/fosdem/derived-guid", test_derived_guid);
   g_test_add_func ("/xml/frab/zone", test_frab_zone);
   g_test_add_func ("/xml/frab/same-model-as-json", test_same_model_as_json);
+  g_test_add_func ("/xml/oddities", test_oddities);
+  g_test_add_func ("/xml/zone/file", test_zone_file);
+  g_test_add_func ("/xml/zone/from-offsets", test_zone_from_offsets);
   g_test_add_func ("/xml/debconf23", test_debconf);
   g_test_add_func ("/xml/sniffing", test_sniffing);
   g_test_add_func ("/xml/load-file", test_load_file);
