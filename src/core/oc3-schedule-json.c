@@ -9,15 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oc3-conference-private.h"
-#include "oc3-day-private.h"
 #include "oc3-json-document.h"
-#include "oc3-person-private.h"
-#include "oc3-room-private.h"
+#include "oc3-schedule-builder-private.h"
 #include "oc3-schedule-private.h"
-#include "oc3-talk-private.h"
 #include "oc3-text.h"
-#include "oc3-track-private.h"
 
 /*
  * Reads schedule.json v1 (frab, pretalx, the c3voc hub; see
@@ -34,48 +29,7 @@
  * talk that cannot be placed in time is an error naming its JSON path.
  */
 
-typedef struct {
-  /* A member name, or NULL for an array index. */
-  const char *key;
-  guint       index;
-} PathSegment;
-
-typedef struct {
-  gint64 unix_time;
-  int    offset;
-} TimeSample;
-
-typedef struct {
-  const Oc3JsonDocument *doc;
-  GCancellable          *cancellable;
-  GError               **error;
-  GPtrArray             *warnings;
-
-  /* The schedule's shape bounds how deep the reader goes. */
-  PathSegment            path[16];
-  guint                  path_len;
-
-  GTimeZone             *tz;
-  char                  *base_url;
-  const char * const    *languages;
-
-  GPtrArray             *days;
-  GPtrArray             *talks;
-  GPtrArray             *rooms;
-  GPtrArray             *tracks;
-  GPtrArray             *persons;
-  GHashTable            *talks_by_guid;
-  GHashTable            *rooms_by_name;
-  GHashTable            *rooms_by_guid;
-  GHashTable            *tracks_by_name;
-  /* A repeated guid to the next "#N" suffix to try. */
-  GHashTable            *guid_suffixes;
-  /* "g:GUID", "i:ID", "c:CODE" or "n:NAME" to the person. */
-  GHashTable            *persons_by_key;
-  /* Day to its GPtrArray of talks (no references held). */
-  GHashTable            *day_talks;
-  guint                  n_talks;
-} Builder;
+typedef Oc3ScheduleBuilder Builder;
 
 /* Members a reader looks at, kept in sorted order for bsearch(); each list
  * has an enum in the same order. */
@@ -176,23 +130,6 @@ static const char * const link_members[] = { LINK_MEMBERS (AS_NAME) };
 static const char * const room_members[] = { ROOM_MEMBERS (AS_NAME) };
 static const char * const track_members[] = { TRACK_MEMBERS (AS_NAME) };
 
-/* URL schemes a link may have; anything else (javascript:, file:, data:…)
- * is dropped rather than handed to a URI launcher. */
-static const char * const safe_schemes[] = {
-  "http", "https", "mailto", "tel", "matrix", "irc", "ircs", "xmpp", "geo", "ftp", "sftp",
-};
-
-/* Where a conference's offsets vary (it spans a daylight-saving change) and
- * its time_zone_name is missing or wrong, the first of these whose offsets
- * match every time is used: for those times, all matching zones agree. */
-static const char * const candidate_zones[] = {
-  "Europe/Berlin", "Europe/London", "Europe/Lisbon", "Europe/Helsinki", "Europe/Moscow",
-  "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
-  "America/Los_Angeles", "America/Sao_Paulo", "America/Mexico_City", "Asia/Kolkata",
-  "Asia/Tokyo", "Asia/Shanghai", "Asia/Singapore", "Australia/Sydney", "Australia/Perth",
-  "Pacific/Auckland", "Africa/Johannesburg",
-};
-
 /* --- paths, warnings and errors --------------------------------------------- */
 
 static inline void
@@ -200,7 +137,7 @@ push_key (Builder    *b,
           const char *key)
 {
   g_assert (b->path_len < G_N_ELEMENTS (b->path));
-  b->path[b->path_len++] = (PathSegment) { key, 0 };
+  b->path[b->path_len++] = (Oc3SchedulePathSegment) { key, 0, NULL };
 }
 
 static inline void
@@ -208,7 +145,7 @@ push_index (Builder *b,
             guint    index)
 {
   g_assert (b->path_len < G_N_ELEMENTS (b->path));
-  b->path[b->path_len++] = (PathSegment) { NULL, index };
+  b->path[b->path_len++] = (Oc3SchedulePathSegment) { NULL, index, NULL };
 }
 
 static inline void
@@ -218,43 +155,16 @@ pop (Builder *b)
   b->path_len--;
 }
 
-static char *
-format_path (Builder *b)
-{
-  GString *path = g_string_new (NULL);
-
-  for (guint i = 0; i < b->path_len; i++)
-    {
-      if (b->path[i].key != NULL)
-        oc3_json_append_key (path, b->path[i].key);
-      else
-        g_string_append_printf (path, "[%u]", b->path[i].index);
-    }
-
-  if (path->len == 0)
-    g_string_append (path, "(root)");
-
-  return g_string_free (path, FALSE);
-}
-
 static void G_GNUC_PRINTF (2, 3)
 warn (Builder    *b,
       const char *format,
       ...)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
   va_list args;
 
-  if (b->warnings->len > OC3_SCHEDULE_MAX_WARNINGS)
-    return;
-
-  path = format_path (b);
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  oc3_schedule_builder_warnv (b, format, args);
   va_end (args);
-
-  oc3_schedule_add_warning (b->warnings, g_strdup_printf ("%s: %s", path, message));
 }
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -263,19 +173,11 @@ fail (Builder    *b,
       const char *format,
       ...)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
   va_list args;
 
-  if (b->error == NULL || *b->error != NULL)
-    return FALSE;
-
-  path = format_path (b);
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  oc3_schedule_builder_failv (b, code, format, args);
   va_end (args);
-
-  g_set_error (b->error, OC3_SCHEDULE_ERROR, code, "%s: %s", path, message);
 
   return FALSE;
 }
@@ -289,30 +191,18 @@ fail_type (Builder    *b,
                expected, oc3_json_kind_to_string (oc3_json_kind (b->doc, node)));
 }
 
-static char *
-quote (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  oc3_json_append_quoted (out, text, 80);
-
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 fail_value (Builder    *b,
             const char *what,
             const char *text)
 {
-  g_autofree char *quoted = quote (text);
-
-  return fail (b, OC3_SCHEDULE_ERROR_VALUE, "%s: %s", what, quoted);
+  return oc3_schedule_builder_fail_value (b, what, text);
 }
 
 static gboolean
 cancelled (Builder *b)
 {
-  return g_cancellable_set_error_if_cancelled (b->cancellable, b->error);
+  return oc3_schedule_builder_cancelled (b);
 }
 
 /* --- reading members ------------------------------------------------------- */
@@ -570,51 +460,6 @@ read_member_boolean (Builder    *b,
 
 /* --- URLs ----------------------------------------------------------------- */
 
-/* Resolves @url (transfer full) against the schedule's base URL; drops
- * (with a warning) what cannot be resolved or is not safe to open. The
- * caller has pushed the member's path. */
-static char *
-resolve_url (Builder *b,
-             char    *url)
-{
-  g_autofree char *owned = url;
-  g_autoptr (GError) local_error = NULL;
-  const char *scheme;
-  char *resolved;
-
-  if (url == NULL || url[0] == '\0')
-    return NULL;
-
-  scheme = g_uri_peek_scheme (url);
-  if (scheme != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (safe_schemes); i++)
-        if (strcmp (scheme, safe_schemes[i]) == 0)
-          return g_steal_pointer (&owned);
-
-      warn (b, _("a URL with the unsupported scheme “%s:” was left out"), scheme);
-      return NULL;
-    }
-
-  if (b->base_url == NULL)
-    {
-      g_autofree char *quoted = quote (url);
-
-      warn (b, _("the relative URL %s was left out: the schedule has no base_url"), quoted);
-      return NULL;
-    }
-
-  resolved = g_uri_resolve_relative (b->base_url, url, G_URI_FLAGS_NONE, &local_error);
-  if (resolved == NULL)
-    {
-      g_autofree char *quoted = quote (url);
-
-      warn (b, _("not a URL, left out: %s"), quoted);
-    }
-
-  return resolved;
-}
-
 static gboolean
 read_member_url (Builder    *b,
                  const char *name,
@@ -630,174 +475,13 @@ read_member_url (Builder    *b,
       pop (b);
       return FALSE;
     }
-  *out = resolve_url (b, text);
+  *out = oc3_schedule_builder_resolve_url (b, text);
   pop (b);
 
   return TRUE;
 }
 
 /* --- dates, times and durations --------------------------------------------- */
-
-typedef struct {
-  int      year;
-  int      month;
-  int      day;
-  int      hour;
-  int      minute;
-  int      second;
-  gboolean has_time;
-  gboolean has_offset;
-  int      offset;
-} IsoTime;
-
-static gboolean
-read_digits (const char **p,
-             guint        n,
-             int         *out)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      value = value * 10 + ((*p)[i] - '0');
-    }
-  *p += n;
-  *out = value;
-
-  return TRUE;
-}
-
-/* ISO 8601 / RFC 3339 as schedules write it: YYYY-MM-DD, optionally followed
- * by T or a space, hh:mm with optional :ss and fraction, and an optional Z or
- * ±hh[:mm] offset. g_date_time_new_from_iso8601() insists on seconds and
- * cannot say what offset the text had, which picking a zone needs. */
-static gboolean
-parse_iso8601 (const char *text,
-               IsoTime    *out)
-{
-  const char *p = text;
-
-  memset (out, 0, sizeof *out);
-
-  if (!read_digits (&p, 4, &out->year) || *p++ != '-' ||
-      !read_digits (&p, 2, &out->month) || *p++ != '-' ||
-      !read_digits (&p, 2, &out->day))
-    return FALSE;
-
-  /* Years far from now are mistakes, and keeping them within 1000–9000
-   * keeps all date arithmetic (durations of up to 9999 days included) within
-   * GDateTime's range. */
-  if (out->year < 1000 || out->year > 9000 || out->month < 1 || out->month > 12 ||
-      out->day < 1 || out->day > g_date_get_days_in_month (out->month, out->year))
-    return FALSE;
-
-  if (*p == '\0')
-    return TRUE;
-
-  if (*p != 'T' && *p != 't' && *p != ' ')
-    return FALSE;
-  p++;
-
-  out->has_time = TRUE;
-  if (!read_digits (&p, 2, &out->hour) || *p++ != ':' || !read_digits (&p, 2, &out->minute))
-    return FALSE;
-  if (*p == ':')
-    {
-      p++;
-      if (!read_digits (&p, 2, &out->second))
-        return FALSE;
-      if (*p == '.' || *p == ',')
-        {
-          p++;
-          if (!g_ascii_isdigit (*p))
-            return FALSE;
-          while (g_ascii_isdigit (*p))
-            p++;
-        }
-    }
-
-  /* GDateTime knows no leap seconds. */
-  if (out->hour > 23 || out->minute > 59 || out->second > 60)
-    return FALSE;
-  out->second = MIN (out->second, 59);
-
-  if (*p == 'Z' || *p == 'z')
-    {
-      out->has_offset = TRUE;
-      p++;
-    }
-  else if (*p == '+' || *p == '-')
-    {
-      int sign = *p++ == '-' ? -1 : 1;
-      int hours;
-      int minutes = 0;
-
-      if (!read_digits (&p, 2, &hours))
-        return FALSE;
-      if (*p == ':')
-        p++;
-      if (g_ascii_isdigit (*p) && !read_digits (&p, 2, &minutes))
-        return FALSE;
-      if (hours > 23 || minutes > 59)
-        return FALSE;
-      out->has_offset = TRUE;
-      out->offset = sign * (hours * 3600 + minutes * 60);
-    }
-
-  return *p == '\0';
-}
-
-/* Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil). */
-static gint64
-days_from_civil (int year,
-                 int month,
-                 int day)
-{
-  gint64 y = year - (month <= 2);
-  gint64 era = (y >= 0 ? y : y - 399) / 400;
-  gint64 yoe = y - era * 400;
-  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + doe - 719468;
-}
-
-static gint64
-iso_to_unix (const IsoTime *t)
-{
-  return days_from_civil (t->year, t->month, t->day) * 86400 +
-         t->hour * 3600 + t->minute * 60 + t->second - t->offset;
-}
-
-/* The instant @t stands for, in the conference's time zone; a time without
- * an offset is local to the conference. */
-static GDateTime *
-iso_to_date_time (Builder       *b,
-                  const IsoTime *t)
-{
-  g_autoptr (GDateTime) utc = NULL;
-
-  if (!t->has_offset)
-    return g_date_time_new (b->tz, t->year, t->month, t->day, t->hour, t->minute, t->second);
-
-  utc = g_date_time_new_from_unix_utc (iso_to_unix (t));
-  if (utc == NULL)
-    return NULL;
-
-  return g_date_time_to_timezone (utc, b->tz);
-}
-
-static GDateTime *
-local_midnight (Builder *b,
-                int      year,
-                int      month,
-                int      day)
-{
-  return g_date_time_new (b->tz, year, month, day, 0, 0, 0);
-}
 
 /* Reads a date-time member: NULL in @out if it is absent, an error if it is
  * not a date-time. */
@@ -808,7 +492,7 @@ read_member_date_time (Builder     *b,
                        GDateTime  **out)
 {
   g_autofree char *text = NULL;
-  IsoTime t;
+  Oc3IsoTime t;
 
   *out = NULL;
   push_key (b, name);
@@ -820,7 +504,8 @@ read_member_date_time (Builder     *b,
 
   if (text != NULL)
     {
-      if (!parse_iso8601 (text, &t) || !t.has_time || (*out = iso_to_date_time (b, &t)) == NULL)
+      if (!oc3_schedule_parse_iso8601 (text, &t) || !t.has_time ||
+          (*out = oc3_schedule_builder_date_time (b, &t)) == NULL)
         {
           fail_value (b, _("not a date-time"), text);
           pop (b);
@@ -879,31 +564,6 @@ parse_duration (const char *text,
   return TRUE;
 }
 
-/* A talk's deprecated "start": "HH:MM" (or "H:MM", with optional seconds). */
-static gboolean
-parse_clock_time (const char *text,
-                  int        *hour,
-                  int        *minute)
-{
-  const char *p = text;
-  int second;
-
-  if (g_ascii_isdigit (p[0]) && p[1] == ':')
-    {
-      *hour = p[0] - '0';
-      p++;
-    }
-  else if (!read_digits (&p, 2, hour))
-    return FALSE;
-
-  if (*p++ != ':' || !read_digits (&p, 2, minute))
-    return FALSE;
-  if (*p == ':' && (p++, !read_digits (&p, 2, &second)))
-    return FALSE;
-
-  return *p == '\0' && *hour < 24 && *minute < 60;
-}
-
 /* --- the time zone ------------------------------------------------------------ */
 
 static void
@@ -911,12 +571,12 @@ sample_time (Builder *b,
              guint32  node,
              GArray  *samples)
 {
-  IsoTime t;
+  Oc3IsoTime t;
 
   if (node != OC3_JSON_NONE && oc3_json_kind (b->doc, node) == OC3_JSON_STRING &&
-      parse_iso8601 (oc3_json_text (b->doc, node), &t) && t.has_time && t.has_offset)
+      oc3_schedule_parse_iso8601 (oc3_json_text (b->doc, node), &t) && t.has_time && t.has_offset)
     {
-      TimeSample sample = { iso_to_unix (&t), t.offset };
+      Oc3ScheduleTimeSample sample = { oc3_iso_time_to_unix (&t), t.offset };
 
       g_array_append_val (samples, sample);
     }
@@ -989,146 +649,12 @@ survey_days (Builder *b,
 }
 
 static gboolean
-zone_matches (GTimeZone    *tz,
-              const GArray *samples)
-{
-  for (guint i = 0; i < samples->len; i++)
-    {
-      const TimeSample *sample = &g_array_index (samples, TimeSample, i);
-      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, sample->unix_time);
-
-      if (interval < 0 || g_time_zone_get_offset (tz, interval) != sample->offset)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char *
-format_offset (int offset)
-{
-  return g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+',
-                          ABS (offset) / 3600, ABS (offset) / 60 % 60);
-}
-
-/* Named like the offsets in the file ("+01:00"; g_time_zone_new_offset()
- * would say "+01:00:00"). */
-static GTimeZone *
-zone_for_offset (int offset)
-{
-  g_autofree char *identifier = NULL;
-
-  if (offset == 0)
-    return g_time_zone_new_utc ();
-
-  identifier = format_offset (offset);
-
-  return g_time_zone_new_identifier (identifier);
-}
-
-typedef struct {
-  int   offset;
-  guint count;
-} OffsetCount;
-
-/* The distinct offsets of @samples, in order of appearance, with counts. */
-static GArray *
-count_offsets (const GArray *samples)
-{
-  GArray *counts = g_array_new (FALSE, FALSE, sizeof (OffsetCount));
-
-  for (guint i = 0; i < samples->len; i++)
-    {
-      int offset = g_array_index (samples, TimeSample, i).offset;
-      guint j;
-
-      for (j = 0; j < counts->len; j++)
-        if (g_array_index (counts, OffsetCount, j).offset == offset)
-          break;
-
-      if (j < counts->len)
-        g_array_index (counts, OffsetCount, j).count++;
-      else
-        g_array_append_val (counts, ((OffsetCount) { offset, 1 }));
-    }
-
-  return counts;
-}
-
-static char *
-describe_offsets (const GArray *counts)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < counts->len; i++)
-    {
-      g_autofree char *formatted = format_offset (g_array_index (counts, OffsetCount, i).offset);
-
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, formatted);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The zone when the schedule names none, or one its times contradict: one
- * offset throughout gives a fixed-offset zone (nothing tells which of the
- * zones with that offset is meant); offsets that vary give the first
- * candidate zone that matches them all, else the most common offset. */
-static GTimeZone *
-derive_zone (const GArray *samples,
-             const GArray *counts)
-{
-  guint best = 0;
-
-  if (counts->len == 0)
-    return g_time_zone_new_utc ();
-
-  if (counts->len > 1)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (candidate_zones); i++)
-        {
-          GTimeZone *tz = g_time_zone_new_identifier (candidate_zones[i]);
-
-          if (tz != NULL && zone_matches (tz, samples))
-            return tz;
-          g_clear_pointer (&tz, g_time_zone_unref);
-        }
-    }
-
-  for (guint i = 1; i < counts->len; i++)
-    {
-      guint count = g_array_index (counts, OffsetCount, i).count;
-
-      if (count > g_array_index (counts, OffsetCount, best).count)
-        best = i;
-    }
-
-  return zone_for_offset (g_array_index (counts, OffsetCount, best).offset);
-}
-
-/* GLib reads an identifier that starts with "/" or ":", or leads out of
- * the zoneinfo directory, as a file to open: a schedule must not make the
- * app read /dev/stdin or any other file. IANA names never look like that. */
-static GTimeZone *
-zone_for_name (const char *name)
-{
-  if (name[0] == '/' || name[0] == ':' || strstr (name, "..") != NULL)
-    return NULL;
-
-  return g_time_zone_new_identifier (name);
-}
-
-static gboolean
 choose_zone (Builder *b,
              guint32  name_node,
              guint32  days)
 {
-  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (TimeSample));
-  g_autoptr (GArray) counts = NULL;
+  g_autoptr (GArray) samples = g_array_new (FALSE, FALSE, sizeof (Oc3ScheduleTimeSample));
   g_autofree char *name = NULL;
-  g_autofree char *offsets = NULL;
 
   if (!survey_days (b, days, samples))
     return FALSE;
@@ -1137,81 +663,13 @@ choose_zone (Builder *b,
     return FALSE;
 
   push_key (b, "time_zone_name");
-  counts = count_offsets (samples);
-  offsets = describe_offsets (counts);
-
-  if (name != NULL)
-    {
-      GTimeZone *tz = zone_for_name (name);
-      g_autofree char *quoted = quote (name);
-
-      if (tz != NULL && zone_matches (tz, samples))
-        {
-          b->tz = tz;
-          pop (b);
-          return TRUE;
-        }
-
-      b->tz = derive_zone (samples, counts);
-      if (tz == NULL)
-        warn (b, _("unknown time zone %s; using %s, from the offsets of the times (%s)"),
-              quoted, g_time_zone_get_identifier (b->tz), offsets);
-      else
-        warn (b, _("%s contradicts the offsets of the times (%s); using %s"),
-              quoted, offsets, g_time_zone_get_identifier (b->tz));
-      g_clear_pointer (&tz, g_time_zone_unref);
-    }
-  else
-    {
-      b->tz = derive_zone (samples, counts);
-      if (samples->len > 0)
-        warn (b, _("missing; using %s, from the offsets of the times (%s)"),
-              g_time_zone_get_identifier (b->tz), offsets);
-      else
-        warn (b, _("missing, and no time has an offset; using UTC"));
-    }
+  oc3_schedule_builder_choose_zone (b, name, samples);
   pop (b);
 
   return TRUE;
 }
 
 /* --- tracks, rooms and persons ---------------------------------------------- */
-
-static gboolean
-parse_color (const char *text,
-             char       *out)
-{
-  gsize len = strlen (text);
-
-  if (text[0] != '#' || (len != 7 && len != 4))
-    return FALSE;
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_isxdigit (text[i]))
-      return FALSE;
-
-  out[0] = '#';
-  for (int i = 0; i < 6; i++)
-    out[i + 1] = g_ascii_tolower (len == 7 ? text[i + 1] : text[i / 2 + 1]);
-  out[7] = '\0';
-
-  return TRUE;
-}
-
-static Oc3Track *
-add_track (Builder    *b,
-           const char *name,
-           const char *color)
-{
-  Oc3Track *track = oc3_track_new ();
-
-  track->name = g_strdup (name);
-  track->color = g_strdup (color != NULL ? color : oc3_track_color_for_name (name));
-  track->position = b->tracks->len;
-  g_ptr_array_add (b->tracks, track);
-  g_hash_table_insert (b->tracks_by_name, track->name, track);
-
-  return track;
-}
 
 static gboolean
 read_tracks (Builder *b,
@@ -1253,10 +711,10 @@ read_tracks (Builder *b,
 
           if (color_text != NULL)
             {
-              has_color = parse_color (color_text, color);
+              has_color = oc3_schedule_parse_color (color_text, color);
               if (!has_color)
                 {
-                  g_autofree char *quoted = quote (color_text);
+                  g_autofree char *quoted = oc3_schedule_quote (color_text);
 
                   push_key (b, "color");
                   warn (b, _("not a colour (#rrggbb): %s; using one derived from the name"),
@@ -1273,26 +731,12 @@ read_tracks (Builder *b,
       else if (g_hash_table_contains (b->tracks_by_name, name))
         warn (b, _("a second track named “%s” was left out"), name);
       else
-        add_track (b, name, has_color ? color : NULL);
+        oc3_schedule_builder_add_track (b, name, has_color ? color : NULL);
       pop (b);
     }
   pop (b);
 
   return TRUE;
-}
-
-static Oc3Room *
-add_room (Builder    *b,
-          const char *name)
-{
-  Oc3Room *room = oc3_room_new ();
-
-  room->name = g_strdup (name);
-  room->position = b->rooms->len;
-  g_ptr_array_add (b->rooms, room);
-  g_hash_table_insert (b->rooms_by_name, room->name, room);
-
-  return room;
 }
 
 /* A room's description: "description" as a string or {lang: text}, or the
@@ -1394,7 +838,7 @@ read_rooms (Builder *b,
         warn (b, _("a second room named “%s” was left out"), name);
       else
         {
-          Oc3Room *room = add_room (b, name);
+          Oc3Room *room = oc3_schedule_builder_add_room (b, name);
           Oc3Room *same_guid = guid != NULL ? g_hash_table_lookup (b->rooms_by_guid, guid) : NULL;
 
           if (same_guid != NULL)
@@ -1430,8 +874,6 @@ read_person (Builder    *b,
   g_autofree char *biography = NULL;
   g_autofree char *affiliation = NULL;
   g_autofree char *role = NULL;
-  char *keys[4] = { NULL, };
-  Oc3Person *person = NULL;
 
   *out = NULL;
 
@@ -1472,53 +914,15 @@ read_person (Builder    *b,
       return fail_type (b, node, _("an object"));
     }
 
-  if (name == NULL)
-    {
-      warn (b, _("a person without a name was left out"));
-      return TRUE;
-    }
-
-  if (guid != NULL)
-    keys[0] = g_strconcat ("g:", guid, NULL);
-  if (id != NULL)
-    keys[1] = g_strconcat ("i:", id, NULL);
-  if (code != NULL)
-    keys[2] = g_strconcat ("c:", code, NULL);
-  if (guid == NULL && id == NULL && code == NULL)
-    keys[3] = g_strconcat ("n:", name, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys) && person == NULL; i++)
-    if (keys[i] != NULL)
-      person = g_hash_table_lookup (b->persons_by_key, keys[i]);
-
-  if (person == NULL)
-    {
-      person = oc3_person_new ();
-      person->name = g_steal_pointer (&name);
-      g_ptr_array_add (b->persons, person);
-    }
-
-  /* Later entries fill in what earlier ones left out. */
-  /* pretalx's code is the id people see in its URLs. */
-  if (person->id == NULL)
-    person->id = id != NULL ? g_steal_pointer (&id) : g_steal_pointer (&code);
-  if (person->guid == NULL)
-    person->guid = g_steal_pointer (&guid);
-  if (person->biography == NULL)
-    person->biography = g_steal_pointer (&biography);
-  if (person->affiliation == NULL)
-    person->affiliation = g_steal_pointer (&affiliation);
-  if (person->role == NULL)
-    person->role = g_steal_pointer (&role);
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      if (keys[i] != NULL && !g_hash_table_contains (b->persons_by_key, keys[i]))
-        g_hash_table_insert (b->persons_by_key, g_steal_pointer (&keys[i]), person);
-      g_free (keys[i]);
-    }
-
-  *out = person;
+  *out = oc3_schedule_builder_add_person (b, &(Oc3SchedulePerson) {
+    .name = g_steal_pointer (&name),
+    .id = g_steal_pointer (&id),
+    .guid = g_steal_pointer (&guid),
+    .code = g_steal_pointer (&code),
+    .biography = g_steal_pointer (&biography),
+    .affiliation = g_steal_pointer (&affiliation),
+    .role = g_steal_pointer (&role),
+  });
 
   return TRUE;
 }
@@ -1619,7 +1023,9 @@ read_links (Builder     *b,
       push_index (b, i);
       if (oc3_json_kind (b->doc, node) == OC3_JSON_STRING)
         {
-          url = resolve_url (b, oc3_text_clean (oc3_json_text (b->doc, node), -1));
+          char *text = oc3_text_clean (oc3_json_text (b->doc, node), -1);
+
+          url = oc3_schedule_builder_resolve_url (b, text);
         }
       else if (oc3_json_kind (b->doc, node) == OC3_JSON_OBJECT)
         {
@@ -1681,7 +1087,7 @@ room_for_talk (Builder    *b,
     return NULL;
 
   if (!g_hash_table_contains (b->rooms_by_name, name))
-    add_room (b, name);
+    oc3_schedule_builder_add_room (b, name);
 
   return g_object_ref (g_hash_table_lookup (b->rooms_by_name, name));
 }
@@ -1726,7 +1132,7 @@ read_talk_times (Builder          *b,
       pop (b);
 
       push_key (b, "start");
-      if (!parse_clock_time (start, &hour, &minute))
+      if (!oc3_schedule_parse_clock_time (start, &hour, &minute))
         {
           fail_value (b, _("not a time"), start);
           pop (b);
@@ -1843,26 +1249,7 @@ read_talk (Builder          *b,
                                 talk->title != NULL ? talk->title : "");
       warn (b, _("missing; using “%s”"), guid);
     }
-  if (g_hash_table_contains (b->talks_by_guid, guid))
-    {
-      g_autofree char *unique = NULL;
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->guid_suffixes, guid));
-
-      /* Remembering the next suffix keeps a thousand copies of a guid linear. */
-      for (n = MAX (n, 2); ; n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s#%u", guid, n);
-          if (!g_hash_table_contains (b->talks_by_guid, unique))
-            break;
-        }
-      g_hash_table_insert (b->guid_suffixes, g_strdup (guid), GUINT_TO_POINTER (n + 1));
-
-      warn (b, _("“%s” is also an earlier talk’s guid; this talk’s is “%s”"), guid, unique);
-      g_set_str (&guid, unique);
-    }
   pop (b);
-  talk->guid = g_steal_pointer (&guid);
 
   if (talk->title == NULL)
     {
@@ -1876,15 +1263,15 @@ read_talk (Builder          *b,
     {
       talk->track = g_hash_table_lookup (b->tracks_by_name, track);
       if (talk->track == NULL)
-        talk->track = add_track (b, track, NULL);
+        talk->track = oc3_schedule_builder_add_track (b, track, NULL);
       g_object_ref (talk->track);
     }
 
   talk->room = room_for_talk (b, room_key, room);
 
-  g_hash_table_insert (b->talks_by_guid, talk->guid, talk);
-  g_ptr_array_add (day_talks, talk);
-  g_ptr_array_add (b->talks, g_steal_pointer (&talk));
+  push_key (b, "guid");
+  oc3_schedule_builder_add_talk (b, g_steal_pointer (&talk), guid, day_talks);
+  pop (b);
 
   return TRUE;
 }
@@ -1893,9 +1280,9 @@ read_talk (Builder          *b,
 
 /* The local date of the first talk in the day with a usable "date". */
 static gboolean
-first_talk_date (Builder *b,
-                 guint32  rooms,
-                 IsoTime *out)
+first_talk_date (Builder    *b,
+                 guint32     rooms,
+                 Oc3IsoTime *out)
 {
   guint32 n_rooms;
   guint32 key;
@@ -1918,16 +1305,16 @@ first_talk_date (Builder *b,
         {
           guint32 date = oc3_json_lookup (b->doc, event, "date");
           g_autofree char *text = NULL;
-          IsoTime t;
+          Oc3IsoTime t;
 
           if (date == OC3_JSON_NONE || oc3_json_kind (b->doc, date) != OC3_JSON_STRING)
             continue;
 
           /* Read as read_talk_times() will read it. */
           text = oc3_text_clean (oc3_json_text (b->doc, date), oc3_json_length (b->doc, date));
-          if (parse_iso8601 (text, &t) && t.has_time)
+          if (oc3_schedule_parse_iso8601 (text, &t) && t.has_time)
             {
-              g_autoptr (GDateTime) start = iso_to_date_time (b, &t);
+              g_autoptr (GDateTime) start = oc3_schedule_builder_date_time (b, &t);
 
               if (start == NULL)
                 continue;
@@ -1946,7 +1333,7 @@ read_day_date (Builder    *b,
                DayContext *ctx)
 {
   g_autofree char *text = NULL;
-  IsoTime t;
+  Oc3IsoTime t;
 
   push_key (b, "date");
   if (!read_string (b, values[DAY_DATE], &text))
@@ -1957,7 +1344,7 @@ read_day_date (Builder    *b,
 
   if (text != NULL)
     {
-      if (!parse_iso8601 (text, &t))
+      if (!oc3_schedule_parse_iso8601 (text, &t))
         {
           fail_value (b, _("not a date"), text);
           pop (b);
@@ -1965,7 +1352,7 @@ read_day_date (Builder    *b,
         }
       if (t.has_time)
         {
-          g_autoptr (GDateTime) dt = iso_to_date_time (b, &t);
+          g_autoptr (GDateTime) dt = oc3_schedule_builder_date_time (b, &t);
 
           if (dt == NULL)
             {
@@ -1992,27 +1379,6 @@ read_day_date (Builder    *b,
   ctx->mday = t.day;
 
   return TRUE;
-}
-
-static int
-compare_talks (gconstpointer a,
-               gconstpointer b)
-{
-  const Oc3Talk *talk_a = *(Oc3Talk * const *) a;
-  const Oc3Talk *talk_b = *(Oc3Talk * const *) b;
-  guint room_a = talk_a->room != NULL ? talk_a->room->position : G_MAXUINT;
-  guint room_b = talk_b->room != NULL ? talk_b->room->position : G_MAXUINT;
-  int order;
-
-  if (talk_a->start_unix != talk_b->start_unix)
-    return talk_a->start_unix < talk_b->start_unix ? -1 : 1;
-  if (room_a != room_b)
-    return room_a < room_b ? -1 : 1;
-  order = g_date_time_compare (talk_a->end, talk_b->end);
-  if (order != 0)
-    return order;
-
-  return strcmp (talk_a->guid, talk_b->guid);
 }
 
 static gboolean
@@ -2124,42 +1490,9 @@ read_day (Builder *b,
     }
   pop (b);
 
-  g_ptr_array_sort (talks, compare_talks);
-
-  if (ctx.year == 0 && talks->len == 0)
-    {
-      warn (b, _("a day with no date and no talks was left out"));
-      return TRUE;
-    }
-  /* A day without a date is on its first talk's. */
-  if (ctx.year == 0)
-    {
-      g_date_time_get_ymd (((Oc3Talk *) talks->pdata[0])->start, &ctx.year, &ctx.month, &ctx.mday);
-      push_key (b, "date");
-      warn (b, _("missing; using the date of the first talk"));
-      pop (b);
-    }
-
-  day->date = local_midnight (b, ctx.year, ctx.month, ctx.mday);
-  if (day->start == NULL)
-    day->start = g_date_time_ref (talks->len > 0 ? ((Oc3Talk *) talks->pdata[0])->start
-                                                 : day->date);
-  if (day_end != NULL)
-    day->end = g_steal_pointer (&day_end);
-  else if (talks->len > 0)
-    {
-      GDateTime *latest = day->start;
-
-      for (guint i = 0; i < talks->len; i++)
-        if (g_date_time_compare (((Oc3Talk *) talks->pdata[i])->end, latest) > 0)
-          latest = ((Oc3Talk *) talks->pdata[i])->end;
-      day->end = g_date_time_ref (latest);
-    }
-  else
-    day->end = g_date_time_add_days (day->date, 1);
-
-  g_hash_table_insert (b->day_talks, day, g_steal_pointer (&talks));
-  g_ptr_array_add (b->days, g_steal_pointer (&day));
+  oc3_schedule_builder_add_day (b, g_steal_pointer (&day), g_steal_pointer (&talks),
+                                ctx.year, ctx.month, ctx.mday, g_steal_pointer (&day_end),
+                                "date");
 
   return TRUE;
 }
@@ -2201,7 +1534,6 @@ read_conference_bound (Builder     *b,
                        GDateTime  **out)
 {
   g_autofree char *text = NULL;
-  IsoTime t;
 
   *out = NULL;
   if (!read_member_string (b, name, node, &text))
@@ -2210,206 +1542,10 @@ read_conference_bound (Builder     *b,
     return TRUE;
 
   push_key (b, name);
-  if (!parse_iso8601 (text, &t))
-    {
-      g_autofree char *quoted = quote (text);
-
-      warn (b, _("not a date: %s; using the talks' times"), quoted);
-    }
-  else if (t.has_time)
-    *out = iso_to_date_time (b, &t);
-  else
-    {
-      *out = local_midnight (b, t.year, t.month, t.day);
-      if (is_end && *out != NULL)
-        {
-          GDateTime *next = g_date_time_add_days (*out, 1);
-
-          g_date_time_unref (*out);
-          *out = next;
-        }
-    }
+  *out = oc3_schedule_builder_bound (b, text, is_end);
   pop (b);
 
   return TRUE;
-}
-
-static int
-compare_persons (gconstpointer a,
-                 gconstpointer b)
-{
-  const Oc3Person *person_a = *(Oc3Person * const *) a;
-  const Oc3Person *person_b = *(Oc3Person * const *) b;
-  int order;
-
-  order = strcmp (person_a->sort_key, person_b->sort_key);
-  if (order == 0)
-    order = strcmp (person_a->name, person_b->name);
-  if (order == 0)
-    order = g_strcmp0 (person_a->guid, person_b->guid);
-  if (order == 0)
-    order = g_strcmp0 (person_a->id, person_b->id);
-
-  return order;
-}
-
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  const Oc3Day *day_a = *(Oc3Day * const *) a;
-  const Oc3Day *day_b = *(Oc3Day * const *) b;
-
-  return g_date_time_compare (day_a->date, day_b->date);
-}
-
-static GPtrArray *
-new_talk_list (void)
-{
-  return g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/* Sorts, indexes and wires up what was read. */
-static Oc3Conference *
-finish (Builder       *b,
-        Oc3Conference *conference)
-{
-  g_autoptr (GHashTable) lists = g_hash_table_new_full (NULL, NULL, NULL,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-
-  g_ptr_array_sort (b->talks, compare_talks);
-  g_ptr_array_sort (b->days, compare_days);
-
-  for (guint i = 0; i < b->persons->len; i++)
-    {
-      Oc3Person *person = b->persons->pdata[i];
-      g_autofree char *folded = g_utf8_casefold (person->name, -1);
-
-      person->sort_key = g_utf8_collate_key (folded, -1);
-    }
-  g_ptr_array_sort (b->persons, compare_persons);
-
-  /* Walking the sorted talks fills every room's, track's and person's list
-   * in sorted order. */
-  for (guint i = 0; i < b->rooms->len; i++)
-    g_hash_table_insert (lists, b->rooms->pdata[i], new_talk_list ());
-  for (guint i = 0; i < b->tracks->len; i++)
-    g_hash_table_insert (lists, b->tracks->pdata[i], new_talk_list ());
-  for (guint i = 0; i < b->persons->len; i++)
-    g_hash_table_insert (lists, b->persons->pdata[i], new_talk_list ());
-
-  for (guint i = 0; i < b->talks->len; i++)
-    {
-      Oc3Talk *talk = b->talks->pdata[i];
-      guint n_persons = g_list_model_get_n_items (G_LIST_MODEL (talk->persons));
-
-      if (talk->room != NULL)
-        g_ptr_array_add (g_hash_table_lookup (lists, talk->room), g_object_ref (talk));
-      if (talk->track != NULL)
-        g_ptr_array_add (g_hash_table_lookup (lists, talk->track), g_object_ref (talk));
-      for (guint p = 0; p < n_persons; p++)
-        g_ptr_array_add (g_hash_table_lookup (lists, oc3_array_model_peek (talk->persons, p)),
-                         g_object_ref (talk));
-    }
-
-  for (guint i = 0; i < b->rooms->len; i++)
-    {
-      Oc3Room *room = b->rooms->pdata[i];
-
-      room->talks = oc3_array_model_new (OC3_TYPE_TALK, g_hash_table_lookup (lists, room));
-      g_hash_table_steal (lists, room);
-    }
-  for (guint i = 0; i < b->tracks->len; i++)
-    {
-      Oc3Track *track = b->tracks->pdata[i];
-
-      track->talks = oc3_array_model_new (OC3_TYPE_TALK, g_hash_table_lookup (lists, track));
-      g_hash_table_steal (lists, track);
-    }
-  for (guint i = 0; i < b->persons->len; i++)
-    {
-      Oc3Person *person = b->persons->pdata[i];
-
-      person->talks = oc3_array_model_new (OC3_TYPE_TALK, g_hash_table_lookup (lists, person));
-      g_hash_table_steal (lists, person);
-    }
-  for (guint i = 0; i < b->days->len; i++)
-    {
-      Oc3Day *day = b->days->pdata[i];
-      GPtrArray *talks = g_hash_table_lookup (b->day_talks, day);
-      GPtrArray *owned = g_ptr_array_new_full (talks->len, g_object_unref);
-
-      for (guint t = 0; t < talks->len; t++)
-        g_ptr_array_add (owned, g_object_ref (talks->pdata[t]));
-      day->talks = oc3_array_model_new (OC3_TYPE_TALK, owned);
-    }
-
-  conference->persons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < b->persons->len; i++)
-    {
-      Oc3Person *person = b->persons->pdata[i];
-
-      if (person->id != NULL && !g_hash_table_contains (conference->persons_by_id, person->id))
-        g_hash_table_insert (conference->persons_by_id, person->id, person);
-      if (person->guid != NULL &&
-          !g_hash_table_contains (conference->persons_by_id, person->guid))
-        g_hash_table_insert (conference->persons_by_id, person->guid, person);
-    }
-
-  if (conference->start == NULL)
-    {
-      if (b->days->len > 0)
-        conference->start = g_date_time_ref (((Oc3Day *) b->days->pdata[0])->start);
-      else
-        conference->start = g_date_time_new_from_unix_utc (0);
-    }
-  if (conference->end == NULL)
-    {
-      conference->end = g_date_time_ref (conference->start);
-      for (guint i = 0; i < b->days->len; i++)
-        {
-          GDateTime *end = ((Oc3Day *) b->days->pdata[i])->end;
-
-          if (g_date_time_compare (end, conference->end) > 0)
-            {
-              g_date_time_unref (conference->end);
-              conference->end = g_date_time_ref (end);
-            }
-        }
-    }
-
-  conference->time_zone = g_steal_pointer (&b->tz);
-  conference->base_url = g_steal_pointer (&b->base_url);
-  conference->talks_by_guid = g_steal_pointer (&b->talks_by_guid);
-  conference->rooms_by_name = g_steal_pointer (&b->rooms_by_name);
-  conference->tracks_by_name = g_steal_pointer (&b->tracks_by_name);
-  conference->days = oc3_array_model_new (OC3_TYPE_DAY, g_steal_pointer (&b->days));
-  conference->talks = oc3_array_model_new (OC3_TYPE_TALK, g_steal_pointer (&b->talks));
-  conference->rooms = oc3_array_model_new (OC3_TYPE_ROOM, g_steal_pointer (&b->rooms));
-  conference->tracks = oc3_array_model_new (OC3_TYPE_TRACK, g_steal_pointer (&b->tracks));
-  conference->persons = oc3_array_model_new (OC3_TYPE_PERSON, g_steal_pointer (&b->persons));
-
-  g_ptr_array_add (b->warnings, NULL);
-  conference->warnings = (GStrv) g_ptr_array_free (g_steal_pointer (&b->warnings), FALSE);
-
-  return conference;
-}
-
-static void
-set_base_url (Builder *b,
-              char    *base_url)
-{
-  g_autoptr (GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-
-  if (uri != NULL)
-    b->base_url = base_url;
-  else
-    {
-      g_autofree char *quoted = quote (base_url);
-
-      warn (b, _("not an absolute URL: %s; relative URLs are left out"), quoted);
-      g_free (base_url);
-    }
 }
 
 static gboolean
@@ -2443,7 +1579,7 @@ read_schedule (Builder       *b,
   if (base_url != NULL)
     {
       push_key (b, "base_url");
-      set_base_url (b, g_steal_pointer (&base_url));
+      oc3_schedule_builder_set_base_url (b, g_steal_pointer (&base_url));
       pop (b);
     }
 
@@ -2464,7 +1600,7 @@ read_schedule (Builder       *b,
       if (base_url != NULL)
         {
           push_key (b, "base_url");
-          set_base_url (b, g_steal_pointer (&base_url));
+          oc3_schedule_builder_set_base_url (b, g_steal_pointer (&base_url));
           pop (b);
         }
     }
@@ -2478,7 +1614,7 @@ read_schedule (Builder       *b,
     return FALSE;
 
   push_key (b, "url");
-  conference->url = resolve_url (b, g_steal_pointer (&url));
+  conference->url = oc3_schedule_builder_resolve_url (b, g_steal_pointer (&url));
   pop (b);
 
   if (conference->title == NULL)
@@ -2516,77 +1652,26 @@ read_schedule (Builder       *b,
   return TRUE;
 }
 
-static void
-builder_clear (Builder *b)
-{
-  g_clear_pointer (&b->tz, g_time_zone_unref);
-  g_clear_pointer (&b->base_url, g_free);
-  g_clear_pointer (&b->day_talks, g_hash_table_unref);
-  g_clear_pointer (&b->days, g_ptr_array_unref);
-  g_clear_pointer (&b->talks, g_ptr_array_unref);
-  g_clear_pointer (&b->rooms, g_ptr_array_unref);
-  g_clear_pointer (&b->tracks, g_ptr_array_unref);
-  g_clear_pointer (&b->persons, g_ptr_array_unref);
-  g_clear_pointer (&b->talks_by_guid, g_hash_table_unref);
-  g_clear_pointer (&b->guid_suffixes, g_hash_table_unref);
-  g_clear_pointer (&b->rooms_by_name, g_hash_table_unref);
-  g_clear_pointer (&b->rooms_by_guid, g_hash_table_unref);
-  g_clear_pointer (&b->tracks_by_name, g_hash_table_unref);
-  g_clear_pointer (&b->persons_by_key, g_hash_table_unref);
-  g_clear_pointer (&b->warnings, g_ptr_array_unref);
-}
-
-void
-oc3_schedule_add_warning (GPtrArray *warnings,
-                          char      *warning)
-{
-  if (warnings->len < OC3_SCHEDULE_MAX_WARNINGS)
-    g_ptr_array_add (warnings, warning);
-  else
-    {
-      if (warnings->len == OC3_SCHEDULE_MAX_WARNINGS)
-        g_ptr_array_add (warnings, g_strdup_printf (_("(root): more than %d warnings; the rest "
-                                                      "were left out"),
-                                                    OC3_SCHEDULE_MAX_WARNINGS));
-      g_free (warning);
-    }
-}
-
 Oc3Conference *
 oc3_schedule_read_json (const char    *data,
                         gsize          length,
+                        GTimeZone     *default_zone,
                         GCancellable  *cancellable,
                         GError       **error)
 {
   g_autoptr (Oc3JsonDocument) doc = NULL;
   g_autoptr (Oc3Conference) conference = NULL;
-  Builder b = { NULL, };
+  Builder b;
   gboolean ok;
 
-  b.warnings = g_ptr_array_new_with_free_func (g_free);
+  oc3_schedule_builder_init (&b, OC3_SCHEDULE_PATH_JSON, default_zone, cancellable, error);
   doc = oc3_json_document_parse (data, length, b.warnings, error);
   if (doc == NULL)
     {
-      builder_clear (&b);
+      oc3_schedule_builder_clear (&b);
       return NULL;
     }
-
   b.doc = doc;
-  b.cancellable = cancellable;
-  b.error = error;
-  b.languages = g_get_language_names ();
-  b.days = g_ptr_array_new_with_free_func (g_object_unref);
-  b.talks = g_ptr_array_new_with_free_func (g_object_unref);
-  b.rooms = g_ptr_array_new_with_free_func (g_object_unref);
-  b.tracks = g_ptr_array_new_with_free_func (g_object_unref);
-  b.persons = g_ptr_array_new_with_free_func (g_object_unref);
-  b.talks_by_guid = g_hash_table_new (g_str_hash, g_str_equal);
-  b.guid_suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  b.rooms_by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  b.rooms_by_guid = g_hash_table_new (g_str_hash, g_str_equal);
-  b.tracks_by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  b.persons_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  b.day_talks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
   conference = oc3_conference_new ();
   ok = read_schedule (&b, conference);
@@ -2594,8 +1679,8 @@ oc3_schedule_read_json (const char    *data,
   g_clear_pointer (&doc, oc3_json_document_free);
 
   if (ok)
-    finish (&b, conference);
-  builder_clear (&b);
+    oc3_schedule_builder_finish (&b, conference);
+  oc3_schedule_builder_clear (&b);
 
   return ok ? g_steal_pointer (&conference) : NULL;
 }

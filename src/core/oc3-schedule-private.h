@@ -17,6 +17,12 @@ void           oc3_schedule_add_warning (GPtrArray     *warnings,
 
 Oc3Conference *oc3_schedule_read_json   (const char    *data,
                                          gsize          length,
+                                         GTimeZone     *default_zone,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+Oc3Conference *oc3_schedule_read_xml    (const char    *data,
+                                         gsize          length,
+                                         GTimeZone     *default_zone,
                                          GCancellable  *cancellable,
                                          GError       **error);
 

@@ -6,13 +6,78 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "oc3-schedule-private.h"
 
 G_DEFINE_QUARK (oc3-schedule-error-quark, oc3_schedule_error)
 
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+
+  return p;
+}
+
+static gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  return (gsize) (end - p) >= length && g_ascii_strncasecmp (p, prefix, length) == 0;
+}
+
+/* Whether @text is XML rather than JSON: an XML declaration, or a
+ * <schedule> root, perhaps after comments and a DOCTYPE. An HTML page (a
+ * captive portal's, say) is not: the JSON reader explains what it is. */
+static gboolean
+looks_like_xml (const char *text,
+                gsize       length)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  if (has_prefix (p, end, "\xef\xbb\xbf"))
+    p += 3;
+  p = skip_space (p, end);
+
+  if (has_prefix (p, end, "<?xml"))
+    return TRUE;
+
+  for (;;)
+    {
+      if (has_prefix (p, end, "<!--"))
+        {
+          const char *close = memmem (p, end - p, "-->", 3);
+
+          if (close == NULL)
+            return FALSE;
+          p = skip_space (close + 3, end);
+        }
+      else if (has_prefix (p, end, "<!DOCTYPE"))
+        {
+          p = skip_space (p + strlen ("<!DOCTYPE"), end);
+          return !has_prefix (p, end, "html");
+        }
+      else
+        {
+          const char *after = p + strlen ("<schedule");
+
+          return has_prefix (p, end, "<schedule") &&
+                 (after == end || *after == '>' || *after == '/' ||
+                  g_ascii_isspace (*after));
+        }
+    }
+}
+
 static Oc3Conference *
 parse_bytes (GBytes        *data,
+             GTimeZone     *default_zone,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -28,17 +93,23 @@ parse_bytes (GBytes        *data,
       return NULL;
     }
 
-  return oc3_schedule_read_json (text, length, cancellable, error);
+  if (text != NULL && looks_like_xml (text, length))
+    return oc3_schedule_read_xml (text, length, default_zone, cancellable, error);
+
+  return oc3_schedule_read_json (text, length, default_zone, cancellable, error);
 }
 
 /**
  * oc3_schedule_parse:
- * @data: a schedule.json file's contents
+ * @data: a schedule.json or schedule.xml file's contents
  * @error: return location for an %OC3_SCHEDULE_ERROR
  *
- * Parses a schedule.json (version 1, as frab, pretalx and the c3voc hub
- * write it) into a conference. Blocks for a few milliseconds per megabyte:
- * call it from a worker thread, or use oc3_schedule_parse_async().
+ * Parses a schedule into a conference: schedule.json (version 1, as frab,
+ * pretalx and the c3voc hub write it) or Pentabarf's schedule.xml (FOSDEM's,
+ * wafer's), told apart by their contents. Times that a schedule.xml gives
+ * no zone for are taken as local: see oc3_schedule_parse_with_zone().
+ * Blocks for a few milliseconds per megabyte: call it from a worker thread,
+ * or use oc3_schedule_parse_async().
  *
  * Returns: (transfer full): the conference, or %NULL with @error set
  */
@@ -49,12 +120,38 @@ oc3_schedule_parse (GBytes  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return parse_bytes (data, NULL, error);
+  return parse_bytes (data, NULL, NULL, error);
+}
+
+/**
+ * oc3_schedule_parse_with_zone:
+ * @data: a schedule.json or schedule.xml file's contents
+ * @default_zone: (nullable): the zone of times the schedule gives none for,
+ *   or %NULL for the local zone
+ * @error: return location for an %OC3_SCHEDULE_ERROR
+ *
+ * Like oc3_schedule_parse(), for schedules whose times may carry no zone:
+ * FOSDEM's schedule.xml has neither a time_zone_name nor offsets, its times
+ * being local to the venue, so the caller who knows the venue says where
+ * that is. @default_zone is used only where the schedule names no zone and
+ * no time has an offset (a warning says so).
+ *
+ * Returns: (transfer full): the conference, or %NULL with @error set
+ */
+Oc3Conference *
+oc3_schedule_parse_with_zone (GBytes     *data,
+                              GTimeZone  *default_zone,
+                              GError    **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_bytes (data, default_zone, NULL, error);
 }
 
 /**
  * oc3_schedule_load_file:
- * @file: a schedule.json file
+ * @file: a schedule.json or schedule.xml file
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for an %OC3_SCHEDULE_ERROR or a %G_IO_ERROR
  *
@@ -91,7 +188,7 @@ oc3_schedule_load_file (GFile         *file,
     return NULL;
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  return parse_bytes (bytes, cancellable, error);
+  return parse_bytes (bytes, NULL, cancellable, error);
 }
 
 static void
@@ -111,7 +208,7 @@ load_file_thread (GTask        *task,
 
 /**
  * oc3_schedule_load_async:
- * @file: a schedule.json file
+ * @file: a schedule.json or schedule.xml file
  * @cancellable: (nullable): a #GCancellable
  * @callback: called in the thread-default main context when done
  * @user_data: data for @callback
@@ -160,7 +257,7 @@ parse_thread (GTask        *task,
               GCancellable *cancellable)
 {
   GError *error = NULL;
-  Oc3Conference *conference = parse_bytes (task_data, cancellable, &error);
+  Oc3Conference *conference = parse_bytes (task_data, NULL, cancellable, &error);
 
   if (conference != NULL)
     g_task_return_pointer (task, conference, g_object_unref);
@@ -170,7 +267,7 @@ parse_thread (GTask        *task,
 
 /**
  * oc3_schedule_parse_async:
- * @data: a schedule.json file's contents
+ * @data: a schedule.json or schedule.xml file's contents
  * @cancellable: (nullable): a #GCancellable
  * @callback: called in the thread-default main context when done
  * @user_data: data for @callback
