@@ -17,6 +17,7 @@
 static Oc3Application *app;
 static char *served_body;
 static const char *served_type = "application/json";
+static guint served_status = SOUP_STATUS_OK;
 
 static void
 server_cb (SoupServer        *server,
@@ -25,7 +26,7 @@ server_cb (SoupServer        *server,
            GHashTable        *query,
            gpointer           user_data)
 {
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_status (message, served_status, NULL);
   soup_server_message_set_response (message, served_type, SOUP_MEMORY_COPY, served_body, strlen (served_body));
 }
 
@@ -122,6 +123,34 @@ test_refresh_from_server (void)
   talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
   g_assert_cmpstr (oc3_talk_get_title (talk), ==, first_title);
   g_assert_true (oc3_agenda_is_starred (agenda, guid));
+
+  /* Gone, a server error, a cut-off download: each said in words, and the
+   * program and the stars stay as they were. */
+  {
+    static const struct { guint status; const char *body; const char *message; } failures[] = {
+      { SOUP_STATUS_NOT_FOUND, "not here", "no longer at this address" },
+      { SOUP_STATUS_INTERNAL_SERVER_ERROR, "oops", "The server had a problem (error 500)" },
+      { SOUP_STATUS_OK, "{\"schedule\": {\"conference\": {\"title\": \"cut", "not valid" },
+    };
+
+    served_type = "application/json";
+    for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+      {
+        g_free (served_body);
+        served_body = g_strdup (failures[i].body);
+        served_status = failures[i].status;
+        oc3_window_clear_last_message (window);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+        g_assert_true (wait_for (has_message, window));
+        g_test_message ("%u: %s", failures[i].status, oc3_window_get_last_message (window));
+        g_assert_nonnull (strstr (oc3_window_get_last_message (window), failures[i].message));
+        talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
+        g_assert_nonnull (talk);
+        g_assert_cmpint (g_date_time_get_hour (oc3_talk_get_start (talk)), ==, 15);
+        g_assert_true (oc3_agenda_is_starred (agenda, guid));
+      }
+    served_status = SOUP_STATUS_OK;
+  }
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -525,6 +525,14 @@ show_message (Oc3Window  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+void
+oc3_window_clear_last_message (Oc3Window *self)
+{
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  g_clear_pointer (&self->last_message, g_free);
+}
+
 const char *
 oc3_window_get_last_message (Oc3Window *self)
 {

@@ -23,6 +23,7 @@ void           oc3_window_show_view        (Oc3Window      *self,
 const char    *oc3_window_get_view         (Oc3Window      *self);
 const char    *oc3_window_get_visible_page_tag (Oc3Window  *self);
 const char    *oc3_window_get_last_message (Oc3Window      *self);
+void           oc3_window_clear_last_message (Oc3Window    *self);
 void           oc3_window_show_talk        (Oc3Window      *self,
                                             const char     *guid);
 void           oc3_window_open_file        (Oc3Window      *self,
