@@ -12,6 +12,8 @@
 #include "oc3-application.h"
 #include "test-isolation.h"
 #include "oc3-bundled-programs.h"
+#include "oc3-talk-block.h"
+#include "oc3-timeline.h"
 #include "oc3-window.h"
 
 static Oc3Application *app;
@@ -72,6 +74,7 @@ test_refresh_from_server (void)
   Oc3Window *window;
   Oc3Agenda *agenda;
   Oc3Talk *talk;
+  Oc3Timeline *timeline;
   g_autofree char *guid = NULL;
   g_autoptr (GString) moved = NULL;
   const char *date;
@@ -112,6 +115,12 @@ test_refresh_from_server (void)
   g_assert_nonnull (talk);
   g_assert_cmpint (g_date_time_get_hour (oc3_talk_get_start (talk)), ==, 15);
   first_title = g_strdup (oc3_talk_get_title (talk));
+
+  /* The moved talk is marked in the timeline until its page is opened. */
+  timeline = oc3_schedule_view_get_timeline (oc3_window_get_schedule_view (window));
+  g_assert_true (oc3_talk_block_get_changed (OC3_TALK_BLOCK (oc3_timeline_find_block (timeline, guid))));
+  oc3_window_show_talk (window, guid);
+  g_assert_false (oc3_talk_block_get_changed (OC3_TALK_BLOCK (oc3_timeline_find_block (timeline, guid))));
 
   /* A captive portal: a clear message, and the program stays. */
   g_free (served_body);
@@ -194,6 +203,22 @@ test_add_conference_from_file (void)
   g_assert_true (g_str_has_suffix (location, "/tests/core/data/model.json"));
   last = g_settings_get_string (settings, "last-conference");
   g_assert_cmpstr (last, ==, id);
+
+  /* Stars show on the blocks of another day, after switching to it. */
+  {
+    Oc3ScheduleView *schedule = oc3_window_get_schedule_view (window);
+    Oc3Timeline *timeline = oc3_schedule_view_get_timeline (schedule);
+    Oc3Conference *conference = oc3_window_get_conference (window);
+    g_autoptr (Oc3Day) second_day = g_list_model_get_item (oc3_conference_get_days (conference), 1);
+    g_autoptr (Oc3Talk) talk = g_list_model_get_item (oc3_day_get_talks (second_day), 0);
+    GtkWidget *block;
+
+    oc3_window_set_starred (window, oc3_talk_get_guid (talk), TRUE);
+    oc3_schedule_view_show_day (schedule, 1);
+    block = oc3_timeline_find_block (timeline, oc3_talk_get_guid (talk));
+    g_assert_nonnull (block);
+    g_assert_true (oc3_talk_block_get_starred (OC3_TALK_BLOCK (block)));
+  }
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));

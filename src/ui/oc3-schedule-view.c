@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (Oc3ScheduleView, oc3_schedule_view, GTK_TYPE_WIDGET)
 
 enum {
   TALK_ACTIVATED,
+  DAY_SHOWN,
   N_SIGNALS
 };
 
@@ -91,6 +92,7 @@ update_day (Oc3ScheduleView *self)
   gtk_label_set_text (self->day_position_label, position_text);
   gtk_stack_set_visible_child_name (self->stack,
                                     oc3_timeline_get_n_blocks (self->timeline) > 0 ? "timeline" : "empty");
+  g_signal_emit (self, signals[DAY_SHOWN], 0);
 }
 
 void
@@ -286,6 +288,15 @@ oc3_schedule_view_class_init (Oc3ScheduleViewClass *klass)
   signals[TALK_ACTIVATED] =
     g_signal_new ("talk-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, OC3_TYPE_TALK);
+
+  /**
+   * Oc3ScheduleView::day-shown:
+   *
+   * The timeline has the blocks of another day: time to mark stars on them.
+   */
+  signals[DAY_SHOWN] =
+    g_signal_new ("day-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (OC3_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-schedule-view.ui");

@@ -101,6 +101,22 @@ oc3_talk_block_set_talk (Oc3TalkBlock *self,
   update_labels (self);
 }
 
+gboolean
+oc3_talk_block_get_starred (Oc3TalkBlock *self)
+{
+  g_return_val_if_fail (OC3_IS_TALK_BLOCK (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->star_image));
+}
+
+gboolean
+oc3_talk_block_get_changed (Oc3TalkBlock *self)
+{
+  g_return_val_if_fail (OC3_IS_TALK_BLOCK (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->changed_label));
+}
+
 /* Marks a talk the last refresh changed, until its page has been seen. */
 void
 oc3_talk_block_set_changed (Oc3TalkBlock *self,

@@ -27,5 +27,7 @@ void       oc3_talk_block_set_starred (Oc3TalkBlock *self,
                                        gboolean      starred);
 void       oc3_talk_block_set_changed (Oc3TalkBlock *self,
                                        gboolean      changed);
+gboolean   oc3_talk_block_get_changed (Oc3TalkBlock *self);
+gboolean   oc3_talk_block_get_starred (Oc3TalkBlock *self);
 
 G_END_DECLS

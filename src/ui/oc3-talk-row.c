@@ -25,9 +25,27 @@ struct _Oc3TalkRow
   GtkLabel       *title_label;
   GtkLabel       *details_label;
   GtkImage       *star_image;
+  GtkLabel       *changed_label;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3TalkRow, oc3_talk_row, GTK_TYPE_WIDGET)
+
+/* The talks the last refresh changed and the user has not opened yet (GUIDs),
+ * owned by the window. Rows are made by many list views; they all mark these
+ * when bound, without each view having to pass the set along. */
+static GHashTable *changed_talks;
+
+void
+oc3_talk_row_set_changed_talks (GHashTable *guids)
+{
+  changed_talks = guids;
+}
+
+GHashTable *
+oc3_talk_row_get_changed_talks (void)
+{
+  return changed_talks;
+}
 
 GtkWidget *
 oc3_talk_row_new (void)
@@ -75,6 +93,8 @@ oc3_talk_row_set_talk (Oc3TalkRow *self,
   else
     details = g_strdup (*room != '\0' ? room : speakers);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->changed_label),
+                          changed_talks != NULL && g_hash_table_contains (changed_talks, oc3_talk_get_guid (talk)));
   gtk_label_set_text (self->time_label, start);
   gtk_label_set_text (self->title_label, oc3_talk_get_title (talk));
   gtk_label_set_text (self->details_label, details);
@@ -134,6 +154,7 @@ oc3_talk_row_class_init (Oc3TalkRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, Oc3TalkRow, star_image);
+  gtk_widget_class_bind_template_child (widget_class, Oc3TalkRow, changed_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "talkrow");

@@ -22,5 +22,7 @@ void       oc3_talk_row_set_talk    (Oc3TalkRow *self,
 Oc3Talk   *oc3_talk_row_get_talk    (Oc3TalkRow *self);
 void       oc3_talk_row_set_starred (Oc3TalkRow *self,
                                      gboolean    starred);
+void       oc3_talk_row_set_changed_talks (GHashTable *guids);
+GHashTable *oc3_talk_row_get_changed_talks (void);
 
 G_END_DECLS

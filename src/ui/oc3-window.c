@@ -489,6 +489,15 @@ agenda_changed_cb (Oc3Window  *self,
 }
 
 static void
+day_shown_cb (Oc3Window *self)
+{
+  Oc3Timeline *timeline = oc3_schedule_view_get_timeline (self->schedule_view);
+
+  oc3_timeline_update_starred (timeline, self->agenda);
+  oc3_timeline_update_changed (timeline, self->changed_guids);
+}
+
+static void
 connect_agenda (Oc3Window *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -876,15 +885,15 @@ show_program (Oc3Window     *self,
   update_display_zone (self);
   update_summary (self);
   oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
+  if (refreshed)
+    oc3_schedule_view_show_day (self->schedule_view, day);
   oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
   oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
   oc3_now_view_set_conference (self->now_view, conference, self->display_zone);
   oc3_search_view_set_conference (self->search_view, conference, NULL, self->display_zone);
+  /* Marks the stars and changes on the blocks just built. */
   connect_agenda (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
-
-  if (refreshed)
-    oc3_schedule_view_show_day (self->schedule_view, day);
 }
 
 static void
@@ -1730,6 +1739,8 @@ oc3_window_finalize (GObject *object)
   g_clear_pointer (&self->display_zone, g_time_zone_unref);
   g_clear_pointer (&self->pending_view, g_free);
   g_clear_pointer (&self->last_message, g_free);
+  if (oc3_talk_row_get_changed_talks () == self->changed_guids)
+    oc3_talk_row_set_changed_talks (NULL);
   g_clear_pointer (&self->changed_guids, g_hash_table_unref);
   g_clear_pointer (&self->pending_talk, g_free);
 
@@ -1809,6 +1820,8 @@ oc3_window_init (Oc3Window *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->display_zone = g_time_zone_new_local ();
   self->changed_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_object (self->schedule_view, "day-shown", G_CALLBACK (day_shown_cb), self, G_CONNECT_SWAPPED);
+  oc3_talk_row_set_changed_talks (self->changed_guids);
   oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
 
   self->cache = oc3_program_cache_new (NULL);
