@@ -116,15 +116,13 @@ void           oc3_schedule_builder_finish        (Oc3ScheduleBuilder     *b,
                                                    Oc3Conference          *conference);
 
 char          *oc3_schedule_builder_format_path   (Oc3ScheduleBuilder     *b);
-void           oc3_schedule_builder_warnv         (Oc3ScheduleBuilder     *b,
+void           oc3_schedule_builder_warn          (Oc3ScheduleBuilder     *b,
                                                    const char             *format,
-                                                   va_list                 args)
-                                                   G_GNUC_PRINTF (2, 0);
-gboolean       oc3_schedule_builder_failv         (Oc3ScheduleBuilder     *b,
+                                                   ...) G_GNUC_PRINTF (2, 3);
+gboolean       oc3_schedule_builder_fail          (Oc3ScheduleBuilder     *b,
                                                    int                     code,
                                                    const char             *format,
-                                                   va_list                 args)
-                                                   G_GNUC_PRINTF (3, 0);
+                                                   ...) G_GNUC_PRINTF (3, 4);
 gboolean       oc3_schedule_builder_fail_value    (Oc3ScheduleBuilder     *b,
                                                    const char             *what,
                                                    const char             *text);

@@ -122,7 +122,7 @@ oc3_schedule_builder_format_path (Oc3ScheduleBuilder *b)
   return g_string_free (path, FALSE);
 }
 
-void
+static void G_GNUC_PRINTF (2, 0)
 oc3_schedule_builder_warnv (Oc3ScheduleBuilder *b,
                             const char         *format,
                             va_list             args)
@@ -139,10 +139,10 @@ oc3_schedule_builder_warnv (Oc3ScheduleBuilder *b,
   oc3_schedule_add_warning (b->warnings, g_strdup_printf ("%s: %s", path, message));
 }
 
-static void G_GNUC_PRINTF (2, 3)
-warn (Oc3ScheduleBuilder *b,
-      const char         *format,
-      ...)
+void
+oc3_schedule_builder_warn (Oc3ScheduleBuilder *b,
+                           const char         *format,
+                           ...)
 {
   va_list args;
 
@@ -152,7 +152,7 @@ warn (Oc3ScheduleBuilder *b,
 }
 
 /* Sets the first error only, and always returns FALSE. */
-gboolean
+static gboolean G_GNUC_PRINTF (3, 0)
 oc3_schedule_builder_failv (Oc3ScheduleBuilder *b,
                             int                 code,
                             const char         *format,
@@ -172,11 +172,11 @@ oc3_schedule_builder_failv (Oc3ScheduleBuilder *b,
   return FALSE;
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Oc3ScheduleBuilder *b,
-      int                 code,
-      const char         *format,
-      ...)
+gboolean
+oc3_schedule_builder_fail (Oc3ScheduleBuilder *b,
+                           int                 code,
+                           const char         *format,
+                           ...)
 {
   va_list args;
 
@@ -186,6 +186,10 @@ fail (Oc3ScheduleBuilder *b,
 
   return FALSE;
 }
+
+/* Short names for the two above, as in both readers. */
+#define warn(b, ...) oc3_schedule_builder_warn (b, __VA_ARGS__)
+#define fail(b, ...) oc3_schedule_builder_fail (b, __VA_ARGS__)
 
 /* The text as it would be written in JSON, at most 80 characters of it. */
 char *

@@ -155,32 +155,9 @@ pop (Builder *b)
   b->path_len--;
 }
 
-static void G_GNUC_PRINTF (2, 3)
-warn (Builder    *b,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  oc3_schedule_builder_warnv (b, format, args);
-  va_end (args);
-}
-
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Builder    *b,
-      int         code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  oc3_schedule_builder_failv (b, code, format, args);
-  va_end (args);
-
-  return FALSE;
-}
+/* Warnings and errors name the path the reader is at. */
+#define warn(b, ...) oc3_schedule_builder_warn (b, __VA_ARGS__)
+#define fail(b, ...) oc3_schedule_builder_fail (b, __VA_ARGS__)
 
 static gboolean
 fail_type (Builder    *b,
