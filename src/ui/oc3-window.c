@@ -1117,20 +1117,25 @@ fill_switcher (Oc3Window  *self,
   GVariantIter iter;
   const char *added_id, *name, *location;
 
-  for (guint i = 0; i < n_bundled; i++)
-    g_ptr_array_add (names, (gpointer) oc3_bundled_programs_get_name (i));
   g_variant_iter_init (&iter, added);
   while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &name, &location))
     {
       if (g_strcmp0 (added_id, id) == 0)
-        selected = names->len;
+        selected = n_bundled + names->len;
       g_ptr_array_add (names, (gpointer) name);
     }
   g_ptr_array_add (names, NULL);
 
   g_signal_handlers_block_by_func (self->conference_dropdown, conference_selected_cb, self);
-  gtk_string_list_splice (self->conference_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->conference_names)),
+  /* Replacing every item, the shown one too, crashed GTK 4.18 now and then
+   * (in the drop-down's list items): the bundled editions stay, and one of
+   * them is shown while the added ones are replaced. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->conference_names)) < n_bundled)
+    for (guint i = 0; i < n_bundled; i++)
+      gtk_string_list_append (self->conference_names, oc3_bundled_programs_get_name (i));
+  gtk_drop_down_set_selected (self->conference_dropdown, 0);
+  gtk_string_list_splice (self->conference_names, n_bundled,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->conference_names)) - n_bundled,
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->conference_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
