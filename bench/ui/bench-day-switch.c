@@ -96,10 +96,11 @@ main (int   argc,
 
   g_array_sort (samples, compare_doubles);
   g_print ("day switch in the 39C3 timeline (%u days, %u switches): median %.1f ms, max %.1f ms "
-           "(target ≤ 50 ms) — blocks on the last day: %u\n",
+           "(target ≤ 50 ms) — the last day: %u talks, %u blocks built\n",
            n_days, samples->len, g_array_index (samples, double, samples->len / 2),
            g_array_index (samples, double, samples->len - 1),
-           oc3_timeline_get_n_blocks (oc3_schedule_view_get_timeline (schedule)));
+           oc3_timeline_get_n_talks (oc3_schedule_view_get_timeline (schedule)),
+           oc3_timeline_get_n_built_blocks (oc3_schedule_view_get_timeline (schedule)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

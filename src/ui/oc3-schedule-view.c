@@ -91,7 +91,7 @@ update_day (Oc3ScheduleView *self)
   gtk_label_set_text (self->day_label, day_text);
   gtk_label_set_text (self->day_position_label, position_text);
   gtk_stack_set_visible_child_name (self->stack,
-                                    oc3_timeline_get_n_blocks (self->timeline) > 0 ? "timeline" : "empty");
+                                    oc3_timeline_get_n_talks (self->timeline) > 0 ? "timeline" : "empty");
   g_signal_emit (self, signals[DAY_SHOWN], 0);
 }
 

@@ -1,8 +1,13 @@
 /* oc3-timeline.c — one conference day as a grid: rooms as columns, time
  * flowing down, each talk a block as tall as it is long.
  *
- * Only the talks of the shown day get a widget; empty time is drawn, never
- * built from widgets, so that a day with 58 rooms stays light.
+ * The timeline scrolls itself (GtkScrollable) so that it knows which part of
+ * the day is on screen: only the talks there have a widget, like the rows of
+ * a GtkListView. Blocks leaving the view are parked and given the next talks
+ * that come into it, so a day of 58 rooms and 250 talks costs what one
+ * screenful costs. Empty time, the ruler and the room names are drawn, never
+ * built from widgets; the room names and the hours stay in place while the
+ * grid scrolls under them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,10 +30,14 @@
 #define BLOCK_GAP         2
 #define MIN_BLOCK_HEIGHT  22
 #define MIN_BREAK_MINUTES 15
+/* Blocks are built a little beyond the edges of the view, so that scrolling
+ * slowly shows them ready. */
+#define BUILD_MARGIN      160
 
 typedef struct
 {
-  Oc3TalkBlock *block;
+  Oc3Talk      *talk;
+  Oc3TalkBlock *block;   /* NULL while out of view */
   gint64        start;   /* seconds since the Unix epoch */
   gint64        end;
   guint         column;
@@ -44,19 +53,42 @@ typedef struct
 
 struct _Oc3Timeline
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  GTimeZone *zone;
-  GPtrArray *placements;    /* Placement*, sorted by column, then start */
-  GPtrArray *column_names;  /* char* */
-  GArray    *breaks;        /* Interval: time when no room has a talk */
-  GPtrArray *spare_blocks;  /* Oc3TalkBlock, unparented, for the next day */
-  gint64     range_start;
-  gint64     range_end;
-  gint64     now;           /* 0: not set */
+  GTimeZone     *zone;
+  GPtrArray     *placements;    /* Placement*, sorted by column, then start */
+  GPtrArray     *column_names;  /* char* */
+  GArray        *breaks;        /* Interval: time when no room has a talk */
+  GPtrArray     *spare_blocks;  /* Oc3TalkBlock: children out of view, parked */
+  gint64         range_start;
+  gint64         range_end;
+  gint64         now;           /* 0: not set */
+  Oc3Agenda     *agenda;        /* marks stars on the blocks */
+  GHashTable    *changed;       /* GUIDs a refresh changed */
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+  int            column_width;
+
+  /* Backgrounds under the room names and the hours, which stay in view. */
+  GtkWidget     *header;
+  GtkWidget     *ruler;
 };
 
-G_DEFINE_FINAL_TYPE (Oc3Timeline, oc3_timeline, GTK_TYPE_WIDGET)
+static void oc3_timeline_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (Oc3Timeline, oc3_timeline, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, oc3_timeline_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
 
 enum {
   TALK_ACTIVATED,
@@ -65,10 +97,24 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void
+oc3_timeline_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
 GtkWidget *
 oc3_timeline_new (void)
 {
   return g_object_new (OC3_TYPE_TIMELINE, NULL);
+}
+
+static void
+placement_free (gpointer data)
+{
+  Placement *placement = data;
+
+  g_clear_object (&placement->talk);
+  g_free (placement);
 }
 
 static double
@@ -88,8 +134,114 @@ oc3_timeline_get_y_for_time (Oc3Timeline *self,
                                            self->range_start, self->range_end));
 }
 
-/* The blocks are kept for the next day: building a widget costs more than
- * giving it another talk. */
+static int
+column_width_for (Oc3Timeline *self,
+                  int          width)
+{
+  guint n_columns = MAX (self->column_names->len, 1);
+
+  return MAX (MIN_COLUMN_WIDTH, (width - RULER_WIDTH) / (int) n_columns);
+}
+
+static int
+content_width (Oc3Timeline *self)
+{
+  return RULER_WIDTH + (int) self->column_names->len * self->column_width;
+}
+
+static int
+content_height (Oc3Timeline *self)
+{
+  return (int) y_for_seconds (self, self->range_end) + 12;
+}
+
+/* Where a talk's block goes, in the coordinates of the whole day. */
+static void
+get_placement_area (Oc3Timeline  *self,
+                    Placement    *placement,
+                    GdkRectangle *area)
+{
+  double lane_width = (double) self->column_width / placement->n_lanes;
+  double block_height = MAX ((placement->end - placement->start) / 60.0 * PIXELS_PER_MINUTE - BLOCK_GAP,
+                             MIN_BLOCK_HEIGHT);
+
+  area->x = RULER_WIDTH + placement->column * self->column_width + (int) (placement->lane * lane_width) + BLOCK_GAP;
+  area->y = (int) y_for_seconds (self, placement->start) + BLOCK_GAP / 2;
+  area->width = MAX ((int) lane_width - 2 * BLOCK_GAP, 1);
+  area->height = (int) block_height;
+}
+
+static double
+scroll_x (Oc3Timeline *self)
+{
+  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+}
+
+static double
+scroll_y (Oc3Timeline *self)
+{
+  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+static void
+mark_block (Oc3Timeline  *self,
+            Oc3TalkBlock *block)
+{
+  const char *guid = oc3_talk_get_guid (oc3_talk_block_get_talk (block));
+
+  oc3_talk_block_set_starred (block, self->agenda != NULL && oc3_agenda_is_starred (self->agenda, guid));
+  oc3_talk_block_set_changed (block, self->changed != NULL && g_hash_table_contains (self->changed, guid));
+}
+
+static void
+block_activate_cb (Oc3Timeline  *self,
+                   Oc3TalkBlock *block)
+{
+  g_signal_emit (self, signals[TALK_ACTIVATED], 0, oc3_talk_block_get_talk (block));
+}
+
+/* A parked block stays a child, out of sight and out of the accessibility
+ * tree: re-parenting would restyle it each time. */
+static void
+park_block (Oc3Timeline *self,
+            Placement   *placement)
+{
+  gtk_widget_set_child_visible (GTK_WIDGET (placement->block), FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (placement->block), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_ptr_array_add (self->spare_blocks, placement->block);
+  placement->block = NULL;
+}
+
+/* Gives the talk a block: a parked one if there is one. */
+static Oc3TalkBlock *
+build_block (Oc3Timeline *self,
+             Placement   *placement)
+{
+  Oc3TalkBlock *block;
+
+  if (placement->block != NULL)
+    return placement->block;
+
+  if (self->spare_blocks->len > 0)
+    {
+      block = g_ptr_array_steal_index_fast (self->spare_blocks, self->spare_blocks->len - 1);
+      oc3_talk_block_set_talk (block, placement->talk, self->zone);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
+      gtk_widget_set_child_visible (GTK_WIDGET (block), TRUE);
+    }
+  else
+    {
+      block = OC3_TALK_BLOCK (oc3_talk_block_new (placement->talk, self->zone));
+      /* Below the room names and the hours, which cover what scrolls under them. */
+      gtk_widget_insert_before (GTK_WIDGET (block), GTK_WIDGET (self), self->ruler);
+      g_signal_connect_object (block, "clicked", G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
+    }
+  mark_block (self, block);
+  placement->block = block;
+
+  return block;
+}
+
 static void
 clear_day (Oc3Timeline *self)
 {
@@ -97,8 +249,8 @@ clear_day (Oc3Timeline *self)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
-      g_ptr_array_add (self->spare_blocks, g_object_ref (placement->block));
-      gtk_widget_unparent (GTK_WIDGET (placement->block));
+      if (placement->block != NULL)
+        park_block (self, placement);
     }
   g_ptr_array_set_size (self->placements, 0);
   g_ptr_array_set_size (self->column_names, 0);
@@ -266,13 +418,6 @@ build_columns (Oc3Timeline   *self,
   return column_of_room;
 }
 
-static void
-block_activate_cb (Oc3Timeline  *self,
-                   Oc3TalkBlock *block)
-{
-  g_signal_emit (self, signals[TALK_ACTIVATED], 0, oc3_talk_block_get_talk (block));
-}
-
 void
 oc3_timeline_set_day (Oc3Timeline   *self,
                       Oc3Conference *conference,
@@ -300,29 +445,17 @@ oc3_timeline_set_day (Oc3Timeline   *self,
   n_talks = g_list_model_get_n_items (talks);
   column_of_room = build_columns (self, conference, talks);
 
+  /* Only where the talks go; their blocks come with the next layout, for
+   * the part of the day in view. */
   for (guint i = 0; i < n_talks; i++)
     {
-      g_autoptr (Oc3Talk) talk = g_list_model_get_item (talks, i);
       Placement *placement = g_new0 (Placement, 1);
 
-      placement->start = g_date_time_to_unix (oc3_talk_get_start (talk));
-      placement->end = MAX (placement->start, g_date_time_to_unix (oc3_talk_get_end (talk)));
+      placement->talk = g_list_model_get_item (talks, i);
+      placement->start = g_date_time_to_unix (oc3_talk_get_start (placement->talk));
+      placement->end = MAX (placement->start, g_date_time_to_unix (oc3_talk_get_end (placement->talk)));
       placement->column = GPOINTER_TO_UINT (g_hash_table_lookup (column_of_room,
-                                                                 oc3_talk_get_room_name (talk)));
-      if (self->spare_blocks->len > 0)
-        {
-          placement->block = g_ptr_array_steal_index_fast (self->spare_blocks, self->spare_blocks->len - 1);
-          oc3_talk_block_set_talk (placement->block, talk, zone);
-          gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
-          g_object_unref (placement->block);
-        }
-      else
-        {
-          placement->block = OC3_TALK_BLOCK (oc3_talk_block_new (talk, zone));
-          gtk_widget_set_parent (GTK_WIDGET (placement->block), GTK_WIDGET (self));
-          g_signal_connect_object (placement->block, "clicked",
-                                   G_CALLBACK (block_activate_cb), self, G_CONNECT_SWAPPED);
-        }
+                                                                 oc3_talk_get_room_name (placement->talk)));
       g_ptr_array_add (self->placements, placement);
 
       if (i == 0 || placement->start < self->range_start)
@@ -355,7 +488,8 @@ oc3_timeline_set_zone (Oc3Timeline *self,
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
-      oc3_talk_block_set_zone (placement->block, zone);
+      if (placement->block != NULL)
+        oc3_talk_block_set_zone (placement->block, zone);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -371,11 +505,71 @@ oc3_timeline_set_now (Oc3Timeline *self,
 }
 
 guint
-oc3_timeline_get_n_blocks (Oc3Timeline *self)
+oc3_timeline_get_n_talks (Oc3Timeline *self)
 {
   g_return_val_if_fail (OC3_IS_TIMELINE (self), 0);
 
   return self->placements->len;
+}
+
+guint
+oc3_timeline_get_n_built_blocks (Oc3Timeline *self)
+{
+  guint n_built = 0;
+
+  g_return_val_if_fail (OC3_IS_TIMELINE (self), 0);
+
+  for (guint i = 0; i < self->placements->len; i++)
+    if (((Placement *) g_ptr_array_index (self->placements, i))->block != NULL)
+      n_built++;
+
+  return n_built;
+}
+
+/* Scrolls as little as needed for the whole of @area to be in view, below
+ * the room names and right of the hours. */
+static void
+scroll_to_area (Oc3Timeline        *self,
+                const GdkRectangle *area)
+{
+  double x = scroll_x (self), y = scroll_y (self);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->hadjustment != NULL && width > 0)
+    {
+      if (area->x + area->width > x + width)
+        x = area->x + area->width - width;
+      if (area->x - RULER_WIDTH < x)
+        x = area->x - RULER_WIDTH;
+      gtk_adjustment_set_value (self->hadjustment, x);
+    }
+  if (self->vadjustment != NULL && height > 0)
+    {
+      if (area->y + area->height > y + height)
+        y = area->y + area->height - height;
+      if (area->y - HEADER_HEIGHT < y)
+        y = area->y - HEADER_HEIGHT;
+      gtk_adjustment_set_value (self->vadjustment, y);
+    }
+}
+
+/* The block of a talk out of view is built at once and scrolled to. */
+static GtkWidget *
+reveal (Oc3Timeline *self,
+        Placement   *placement)
+{
+  GdkRectangle area;
+
+  build_block (self, placement);
+  if (self->column_width > 0)
+    {
+      get_placement_area (self, placement, &area);
+      scroll_to_area (self, &area);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return GTK_WIDGET (placement->block);
 }
 
 GtkWidget *
@@ -385,23 +579,23 @@ oc3_timeline_get_block (Oc3Timeline *self,
   g_return_val_if_fail (OC3_IS_TIMELINE (self), NULL);
   g_return_val_if_fail (position < self->placements->len, NULL);
 
-  return GTK_WIDGET (((Placement *) g_ptr_array_index (self->placements, position))->block);
+  return reveal (self, g_ptr_array_index (self->placements, position));
 }
 
-/* Marks the starred talks' blocks. */
+/* Marks the starred talks' blocks, now and as they come into view. */
 void
 oc3_timeline_update_starred (Oc3Timeline *self,
                              Oc3Agenda   *agenda)
 {
   g_return_if_fail (OC3_IS_TIMELINE (self));
 
+  g_set_object (&self->agenda, agenda);
   for (guint i = 0; i < self->placements->len; i++)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
-      Oc3Talk *talk = oc3_talk_block_get_talk (placement->block);
 
-      oc3_talk_block_set_starred (placement->block,
-                                  agenda != NULL && oc3_agenda_is_starred (agenda, oc3_talk_get_guid (talk)));
+      if (placement->block != NULL)
+        mark_block (self, placement->block);
     }
 }
 
@@ -412,16 +606,21 @@ oc3_timeline_update_changed (Oc3Timeline *self,
 {
   g_return_if_fail (OC3_IS_TIMELINE (self));
 
+  if (changed != self->changed)
+    {
+      g_clear_pointer (&self->changed, g_hash_table_unref);
+      self->changed = changed != NULL ? g_hash_table_ref (changed) : NULL;
+    }
   for (guint i = 0; i < self->placements->len; i++)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
-      Oc3Talk *talk = oc3_talk_block_get_talk (placement->block);
 
-      oc3_talk_block_set_changed (placement->block,
-                                  changed != NULL && g_hash_table_contains (changed, oc3_talk_get_guid (talk)));
+      if (placement->block != NULL)
+        mark_block (self, placement->block);
     }
 }
 
+/* The block of a talk of the shown day, scrolled into view. */
 GtkWidget *
 oc3_timeline_find_block (Oc3Timeline *self,
                          const char  *guid)
@@ -432,8 +631,23 @@ oc3_timeline_find_block (Oc3Timeline *self,
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
-      if (g_strcmp0 (oc3_talk_get_guid (oc3_talk_block_get_talk (placement->block)), guid) == 0)
-        return GTK_WIDGET (placement->block);
+      if (g_strcmp0 (oc3_talk_get_guid (placement->talk), guid) == 0)
+        return reveal (self, placement);
+    }
+
+  return NULL;
+}
+
+static Placement *
+find_placement_of_block (Oc3Timeline *self,
+                         GtkWidget   *block)
+{
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, i);
+
+      if (GTK_WIDGET (placement->block) == block)
+        return placement;
     }
 
   return NULL;
@@ -495,7 +709,7 @@ key_pressed_cb (Oc3Timeline           *self,
                 GtkEventControllerKey *controller)
 {
   GtkWidget *focus;
-  Placement *target;
+  Placement *from, *target;
 
   if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down && keyval != GDK_KEY_Left && keyval != GDK_KEY_Right)
     return GDK_EVENT_PROPAGATE;
@@ -505,33 +719,34 @@ key_pressed_cb (Oc3Timeline           *self,
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   while (focus != NULL && !OC3_IS_TALK_BLOCK (focus))
     focus = gtk_widget_get_parent (focus);
-  if (focus == NULL)
+  if (focus == NULL || (from = find_placement_of_block (self, focus)) == NULL)
     return GDK_EVENT_PROPAGATE;
 
-  for (guint i = 0; i < self->placements->len; i++)
-    {
-      Placement *placement = g_ptr_array_index (self->placements, i);
-
-      if (GTK_WIDGET (placement->block) != focus)
-        continue;
-
-      target = find_neighbour (self, placement, keyval);
-      if (target != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (target->block));
-      /* At the edge, stay: focus leaving the grid by arrow surprises. */
-      return GDK_EVENT_STOP;
-    }
-
-  return GDK_EVENT_PROPAGATE;
+  /* The neighbour may be out of view, without a block yet. */
+  target = find_neighbour (self, from, keyval);
+  if (target != NULL)
+    gtk_widget_grab_focus (reveal (self, target));
+  /* At the edge, stay: focus leaving the grid by arrow surprises. */
+  return GDK_EVENT_STOP;
 }
 
-static int
-column_width_for (Oc3Timeline *self,
-                  int          width)
+/* Focus moving to a block (Tab, or a screen reader) brings it into view. */
+static void
+oc3_timeline_set_focus_child (GtkWidget *widget,
+                              GtkWidget *child)
 {
-  guint n_columns = MAX (self->column_names->len, 1);
+  Oc3Timeline *self = OC3_TIMELINE (widget);
+  Placement *placement;
 
-  return MAX (MIN_COLUMN_WIDTH, (width - RULER_WIDTH) / (int) n_columns);
+  GTK_WIDGET_CLASS (oc3_timeline_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL && (placement = find_placement_of_block (self, child)) != NULL && self->column_width > 0)
+    {
+      GdkRectangle area;
+
+      get_placement_area (self, placement, &area);
+      scroll_to_area (self, &area);
+    }
 }
 
 static void
@@ -553,8 +768,22 @@ oc3_timeline_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = *natural = (int) y_for_seconds (self, self->range_end) + 12;
+      *minimum = *natural = content_height (self);
     }
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      int            page_size,
+                      int            upper)
+{
+  double value;
+
+  if (adjustment == NULL)
+    return;
+  upper = MAX (upper, page_size);
+  value = CLAMP (gtk_adjustment_get_value (adjustment), 0, upper - page_size);
+  gtk_adjustment_configure (adjustment, value, 0, upper, page_size * 0.1, page_size * 0.9, page_size);
 }
 
 static void
@@ -564,26 +793,53 @@ oc3_timeline_size_allocate (GtkWidget *widget,
                             int        baseline)
 {
   Oc3Timeline *self = OC3_TIMELINE (widget);
-  int column_width = column_width_for (self, width);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  GdkRectangle wanted;
+  double x, y;
+
+  self->column_width = column_width_for (self, MAX (width, RULER_WIDTH + (int) self->column_names->len * MIN_COLUMN_WIDTH));
+  configure_adjustment (self->hadjustment, width, content_width (self));
+  configure_adjustment (self->vadjustment, height, content_height (self));
+  x = scroll_x (self);
+  y = scroll_y (self);
+  wanted = (GdkRectangle) { x - BUILD_MARGIN, y - BUILD_MARGIN, width + 2 * BUILD_MARGIN, height + 2 * BUILD_MARGIN };
+
+  /* Park the blocks that left the view first, so that those coming in reuse
+   * them; the one with the keyboard focus stays. */
+  for (guint i = 0; i < self->placements->len; i++)
+    {
+      Placement *placement = g_ptr_array_index (self->placements, i);
+      GdkRectangle area;
+
+      if (placement->block == NULL || GTK_WIDGET (placement->block) == focus_child)
+        continue;
+      get_placement_area (self, placement, &area);
+      if (!gdk_rectangle_intersect (&area, &wanted, NULL))
+        park_block (self, placement);
+    }
 
   for (guint i = 0; i < self->placements->len; i++)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
-      double lane_width = (double) column_width / placement->n_lanes;
-      double y = y_for_seconds (self, placement->start);
-      double block_height = MAX ((placement->end - placement->start) / 60.0 * PIXELS_PER_MINUTE - BLOCK_GAP,
-                                 MIN_BLOCK_HEIGHT);
-      GtkAllocation allocation;
+      GdkRectangle area;
 
-      allocation.x = RULER_WIDTH + placement->column * column_width + (int) (placement->lane * lane_width) + BLOCK_GAP;
-      allocation.y = (int) y + BLOCK_GAP / 2;
-      allocation.width = MAX ((int) lane_width - 2 * BLOCK_GAP, 1);
-      allocation.height = (int) block_height;
+      get_placement_area (self, placement, &area);
+      if (placement->block == NULL && !gdk_rectangle_intersect (&area, &wanted, NULL))
+        continue;
+
+      build_block (self, placement);
+      area.x -= (int) x;
+      area.y -= (int) y;
       /* Blocks are as tall as their talk: they ask for little and clip the rest. */
-      gtk_widget_measure (GTK_WIDGET (placement->block), GTK_ORIENTATION_VERTICAL, allocation.width,
+      gtk_widget_measure (GTK_WIDGET (placement->block), GTK_ORIENTATION_VERTICAL, area.width,
                           NULL, NULL, NULL, NULL);
-      gtk_widget_size_allocate (GTK_WIDGET (placement->block), &allocation, -1);
+      gtk_widget_size_allocate (GTK_WIDGET (placement->block), &area, -1);
     }
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, HEADER_HEIGHT }, -1);
+  gtk_widget_measure (self->ruler, GTK_ORIENTATION_VERTICAL, RULER_WIDTH, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->ruler, &(GtkAllocation) { 0, 0, RULER_WIDTH, height }, -1);
 }
 
 static void
@@ -616,18 +872,24 @@ draw_text (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Drawn in the coordinates of the whole day, shifted by the scroll position;
+ * only what is in view. */
 static void
 oc3_timeline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   Oc3Timeline *self = OC3_TIMELINE (widget);
   int width = gtk_widget_get_width (widget);
-  int column_width = column_width_for (self, width);
-  int grid_right = RULER_WIDTH + (int) self->column_names->len * column_width;
+  int height = gtk_widget_get_height (widget);
+  int column_width = self->column_width;
+  int grid_right = content_width (self);
+  int grid_bottom = (int) y_for_seconds (self, self->range_end);
+  double x = scroll_x (self), y = scroll_y (self);
+  guint first_column, last_column;
   GdkRGBA foreground;
   GdkRGBA line, faint_line, shade, dim, now_color = { 0.878f, 0.106f, 0.141f, 1.0f };
 
-  if (self->placements->len == 0)
+  if (self->placements->len == 0 || column_width <= 0)
     return;
 
   gtk_widget_get_color (widget, &foreground);
@@ -637,6 +899,12 @@ oc3_timeline_snapshot (GtkWidget   *widget,
   shade.alpha = 0.05f;
   dim.alpha = 0.6f;
 
+  first_column = MAX (x - RULER_WIDTH, 0) / column_width;
+  last_column = MIN ((guint) ((x + width - RULER_WIDTH) / column_width) + 1, self->column_names->len);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-x, -y));
+
   /* Breaks, shaded across every room and named. */
   for (guint i = 0; i < self->breaks->len; i++)
     {
@@ -644,60 +912,173 @@ oc3_timeline_snapshot (GtkWidget   *widget,
       double top = y_for_seconds (self, gap->start);
       double bottom = y_for_seconds (self, gap->end);
 
+      if (bottom < y || top > y + height)
+        continue;
       gtk_snapshot_append_color (snapshot, &shade,
                                  &GRAPHENE_RECT_INIT (RULER_WIDTH, top, grid_right - RULER_WIDTH, bottom - top));
       if (bottom - top >= 20)
-        draw_text (widget, snapshot, _("Break"), RULER_WIDTH + 8, top + 4,
+        draw_text (widget, snapshot, _("Break"), MAX (x, 0) + RULER_WIDTH + 8, top + 4,
                    MIN (column_width, 200) - 16, FALSE, PANGO_ALIGN_LEFT, &dim);
     }
 
-  /* Hour and half-hour lines, with the hours on the ruler. */
+  /* Hour and half-hour lines, and the lines between the rooms. */
   for (gint64 t = self->range_start; t <= self->range_end; t += 1800)
     {
-      double y = y_for_seconds (self, t);
+      double line_y = y_for_seconds (self, t);
       gboolean full_hour = ((t - self->range_start) % 3600) == 0;
 
-      gtk_snapshot_append_color (snapshot, full_hour ? &line : &faint_line,
-                                 &GRAPHENE_RECT_INIT (full_hour ? 0 : RULER_WIDTH, y, grid_right, 1));
-      if (full_hour && t < self->range_end)
-        {
-          g_autoptr (GDateTime) instant = g_date_time_new_from_unix_utc (t);
-          g_autofree char *label = oc3_time_format_clock (instant, self->zone);
-
-          draw_text (widget, snapshot, label, 4, y + 2, RULER_WIDTH - 12, FALSE, PANGO_ALIGN_RIGHT, &dim);
-        }
+      if (line_y >= y && line_y <= y + height)
+        gtk_snapshot_append_color (snapshot, full_hour ? &line : &faint_line,
+                                   &GRAPHENE_RECT_INIT (RULER_WIDTH, line_y, grid_right - RULER_WIDTH, 1));
     }
-
-  /* Room names over their columns, and the lines between the columns. */
-  for (guint i = 0; i < self->column_names->len; i++)
-    {
-      int x = RULER_WIDTH + (int) i * column_width;
-
-      gtk_snapshot_append_color (snapshot, &faint_line,
-                                 &GRAPHENE_RECT_INIT (x, 0, 1, y_for_seconds (self, self->range_end)));
-      draw_text (widget, snapshot, g_ptr_array_index (self->column_names, i), x + 6, 10,
-                 column_width - 12, TRUE, PANGO_ALIGN_CENTER, &foreground);
-    }
+  for (guint i = first_column; i < last_column; i++)
+    gtk_snapshot_append_color (snapshot, &faint_line,
+                               &GRAPHENE_RECT_INIT (RULER_WIDTH + (int) i * column_width, 0, 1, grid_bottom));
+  gtk_snapshot_restore (snapshot);
 
   for (guint i = 0; i < self->placements->len; i++)
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (placement->block), snapshot);
+      if (placement->block != NULL)
+        gtk_widget_snapshot_child (widget, GTK_WIDGET (placement->block), snapshot);
+    }
+
+  /* The hours, on a ruler that stays at the left edge. */
+  gtk_widget_snapshot_child (widget, self->ruler, snapshot);
+  for (gint64 t = self->range_start; t < self->range_end; t += 3600)
+    {
+      double hour_y = y_for_seconds (self, t) - y;
+      g_autoptr (GDateTime) instant = NULL;
+      g_autofree char *label = NULL;
+
+      if (hour_y < HEADER_HEIGHT - 20 || hour_y > height)
+        continue;
+      instant = g_date_time_new_from_unix_utc (t);
+      label = oc3_time_format_clock (instant, self->zone);
+      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, hour_y, RULER_WIDTH, 1));
+      draw_text (widget, snapshot, label, 4, hour_y + 2, RULER_WIDTH - 12, FALSE, PANGO_ALIGN_RIGHT, &dim);
     }
 
   /* The "now" line, over the talks. */
   if (self->now >= self->range_start && self->now <= self->range_end)
     {
-      double y = y_for_seconds (self, self->now);
+      double now_y = y_for_seconds (self, self->now) - y;
       GskRoundedRect dot;
 
       gtk_snapshot_append_color (snapshot, &now_color,
-                                 &GRAPHENE_RECT_INIT (RULER_WIDTH - 4, y - 1, grid_right - RULER_WIDTH + 4, 2));
-      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (RULER_WIDTH - 10, y - 5, 10, 10), 5);
+                                 &GRAPHENE_RECT_INIT (RULER_WIDTH - 4, now_y - 1,
+                                                      MIN (grid_right - x, width) - RULER_WIDTH + 4, 2));
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (RULER_WIDTH - 10, now_y - 5, 10, 10), 5);
       gtk_snapshot_push_rounded_clip (snapshot, &dot);
       gtk_snapshot_append_color (snapshot, &now_color, &dot.bounds);
       gtk_snapshot_pop (snapshot);
+    }
+
+  /* Room names over their columns, in a header that stays at the top. */
+  gtk_widget_snapshot_child (widget, self->header, snapshot);
+  for (guint i = first_column; i < last_column; i++)
+    {
+      double column_x = RULER_WIDTH + (int) i * column_width - x;
+
+      draw_text (widget, snapshot, g_ptr_array_index (self->column_names, i), column_x + 6, 10,
+                 column_width - 12, TRUE, PANGO_ALIGN_CENTER, &foreground);
+    }
+  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, HEADER_HEIGHT - 1, MIN (grid_right - x, width), 1));
+}
+
+static void
+adjustment_value_changed_cb (Oc3Timeline *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (Oc3Timeline    *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+  g_clear_object (slot);
+  *slot = g_object_ref_sink (adjustment != NULL ? adjustment : gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (*slot, "value-changed", G_CALLBACK (adjustment_value_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+oc3_timeline_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  Oc3Timeline *self = OC3_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+oc3_timeline_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  Oc3Timeline *self = OC3_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      if (self->hscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->hscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      if (self->vscroll_policy != (guint) g_value_get_enum (value))
+        {
+          self->vscroll_policy = g_value_get_enum (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -705,10 +1086,22 @@ static void
 oc3_timeline_dispose (GObject *object)
 {
   Oc3Timeline *self = OC3_TIMELINE (object);
+  GtkWidget *child;
 
   if (self->placements != NULL)
     clear_day (self);
   g_clear_pointer (&self->spare_blocks, g_ptr_array_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->header = self->ruler = NULL;
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->agenda);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
 
   G_OBJECT_CLASS (oc3_timeline_parent_class)->dispose (object);
 }
@@ -732,11 +1125,19 @@ oc3_timeline_class_init (Oc3TimelineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = oc3_timeline_get_property;
+  object_class->set_property = oc3_timeline_set_property;
   object_class->dispose = oc3_timeline_dispose;
   object_class->finalize = oc3_timeline_finalize;
   widget_class->measure = oc3_timeline_measure;
   widget_class->size_allocate = oc3_timeline_size_allocate;
   widget_class->snapshot = oc3_timeline_snapshot;
+  widget_class->set_focus_child = oc3_timeline_set_focus_child;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   /**
    * Oc3Timeline::talk-activated:
@@ -755,11 +1156,23 @@ oc3_timeline_init (Oc3Timeline *self)
 {
   GtkEventController *keys;
 
-  self->placements = g_ptr_array_new_with_free_func (g_free);
+  self->placements = g_ptr_array_new_with_free_func (placement_free);
   self->column_names = g_ptr_array_new_with_free_func (g_free);
   self->breaks = g_array_new (FALSE, FALSE, sizeof (Interval));
-  self->spare_blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spare_blocks = g_ptr_array_new ();
   self->zone = g_time_zone_new_utc ();
+
+  /* Plain boxes, for their theme background: drawn over the blocks that
+   * scroll under them, they also take the clicks there. */
+  self->ruler = g_object_new (GTK_TYPE_BOX, "css-name", "ruler", NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->ruler), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_parent (self->ruler, GTK_WIDGET (self));
+  self->header = g_object_new (GTK_TYPE_BOX, "css-name", "header", NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
+
+  /* Blocks partly scrolled out must not draw over what is around the view. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);

@@ -27,7 +27,8 @@ void       oc3_timeline_set_now        (Oc3Timeline   *self,
                                         GDateTime     *now);
 int        oc3_timeline_get_y_for_time (Oc3Timeline   *self,
                                         GDateTime     *instant);
-guint      oc3_timeline_get_n_blocks   (Oc3Timeline   *self);
+guint      oc3_timeline_get_n_talks    (Oc3Timeline   *self);
+guint      oc3_timeline_get_n_built_blocks (Oc3Timeline *self);
 GtkWidget *oc3_timeline_get_block      (Oc3Timeline   *self,
                                         guint          position);
 GtkWidget *oc3_timeline_find_block     (Oc3Timeline   *self,
