@@ -70,6 +70,7 @@ struct _Oc3Window
   GHashTable             *changed_guids;  /* talks the last refresh changed, not yet seen */
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
+  guint                   outdated_views;  /* OutdatedView flags */
   GtkLabel               *conference_title_label;
   GtkLabel               *conference_details_label;
 };
@@ -129,6 +130,62 @@ find_view_row (Oc3Window  *self,
   return NULL;
 }
 
+/* The views not on screen get a new program (or time zone) when they are
+ * first shown: start-up and a refresh pay only for the view in sight. */
+typedef enum
+{
+  OUTDATED_TRACKS   = 1 << 0,
+  OUTDATED_SPEAKERS = 1 << 1,
+  OUTDATED_NOW      = 1 << 2,
+  OUTDATED_SEARCH   = 1 << 3,
+  OUTDATED_ALL      = (1 << 4) - 1,
+} OutdatedView;
+
+static void
+update_view (Oc3Window  *self,
+             const char *view_name)
+{
+  OutdatedView view;
+
+  if (g_strcmp0 (view_name, "tracks") == 0)
+    view = OUTDATED_TRACKS;
+  else if (g_strcmp0 (view_name, "speakers") == 0)
+    view = OUTDATED_SPEAKERS;
+  else if (g_strcmp0 (view_name, "now") == 0)
+    view = OUTDATED_NOW;
+  else if (g_strcmp0 (view_name, "search") == 0)
+    view = OUTDATED_SEARCH;
+  else
+    return;
+
+  if ((self->outdated_views & view) == 0 || self->conference == NULL)
+    return;
+  self->outdated_views &= ~view;
+
+  switch (view)
+    {
+    case OUTDATED_TRACKS:
+      oc3_tracks_view_set_conference (self->tracks_view, self->conference, self->display_zone);
+      break;
+
+    case OUTDATED_SPEAKERS:
+      oc3_speakers_view_set_conference (self->speakers_view, self->conference, self->display_zone);
+      break;
+
+    case OUTDATED_NOW:
+      oc3_now_view_set_conference (self->now_view, self->conference, self->display_zone);
+      break;
+
+    case OUTDATED_SEARCH:
+      oc3_search_view_set_conference (self->search_view, self->conference, NULL, self->display_zone);
+      break;
+
+    case OUTDATED_ALL:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 oc3_window_show_view (Oc3Window  *self,
                       const char *view_name)
@@ -158,6 +215,7 @@ oc3_window_show_view (Oc3Window  *self,
   else
     gtk_list_box_unselect_all (self->views_list);
 
+  update_view (self, view_name);
   gtk_stack_set_visible_child_name (self->view_stack, view_name);
   page = gtk_stack_get_page (self->view_stack, gtk_stack_get_visible_child (self->view_stack));
   adw_navigation_page_set_title (self->view_page, gtk_stack_page_get_title (page));
@@ -404,10 +462,11 @@ time_zone_mode_changed_cb (Oc3Window *self)
   update_display_zone (self);
   oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
   oc3_starred_view_set_zone (self->starred_view, self->display_zone);
-  oc3_tracks_view_set_conference (self->tracks_view, self->conference, self->display_zone);
-  oc3_speakers_view_set_conference (self->speakers_view, self->conference, self->display_zone);
   oc3_now_view_set_zone (self->now_view, self->display_zone);
   oc3_search_view_set_zone (self->search_view, self->display_zone);
+  /* The lists are rebuilt in the new zone: now if in sight, else when shown. */
+  self->outdated_views |= OUTDATED_TRACKS | OUTDATED_SPEAKERS;
+  update_view (self, oc3_window_get_view (self));
 
   /* Every time label follows, also on the pages already open. */
   pages = adw_navigation_view_get_navigation_stack (self->navigation_view);
@@ -887,10 +946,8 @@ show_program (Oc3Window     *self,
   oc3_schedule_view_set_conference (self->schedule_view, conference, self->display_zone);
   if (refreshed)
     oc3_schedule_view_show_day (self->schedule_view, day);
-  oc3_tracks_view_set_conference (self->tracks_view, conference, self->display_zone);
-  oc3_speakers_view_set_conference (self->speakers_view, conference, self->display_zone);
-  oc3_now_view_set_conference (self->now_view, conference, self->display_zone);
-  oc3_search_view_set_conference (self->search_view, conference, NULL, self->display_zone);
+  self->outdated_views = OUTDATED_ALL;
+  update_view (self, oc3_window_get_view (self));
   /* Marks the stars and changes on the blocks just built. */
   connect_agenda (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
