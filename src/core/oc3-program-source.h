@@ -26,6 +26,9 @@ const char       *oc3_program_source_get_id             (Oc3ProgramSource   *sel
 const char       *oc3_program_source_get_url            (Oc3ProgramSource   *self);
 void              oc3_program_source_set_url            (Oc3ProgramSource   *self,
                                                          const char         *url);
+GTimeZone        *oc3_program_source_get_default_zone   (Oc3ProgramSource   *self);
+void              oc3_program_source_set_default_zone   (Oc3ProgramSource   *self,
+                                                         GTimeZone          *zone);
 GDateTime        *oc3_program_source_get_fetched_at     (Oc3ProgramSource   *self);
 Oc3RefreshPolicy *oc3_program_source_get_policy         (Oc3ProgramSource   *self);
 gboolean          oc3_program_source_get_refreshing     (Oc3ProgramSource   *self);
