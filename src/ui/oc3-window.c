@@ -742,11 +742,16 @@ online_changed_cb (Oc3Window *self)
     refresh_tick_cb (self);
 }
 
+static GTimeZone *lookup_added_zone (Oc3Window  *self,
+                                     const char *conference_id);
+
 static void
 set_source (Oc3Window  *self,
             const char *conference_id,
             const char *url)
 {
+  g_autoptr (GTimeZone) zone = NULL;
+
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_func (self->source, refreshing_changed_cb, self);
   g_cancellable_cancel (self->refresh_cancellable);
@@ -761,6 +766,8 @@ set_source (Oc3Window  *self,
 
   self->source = oc3_program_source_new (conference_id, self->cache, self->fetcher);
   oc3_program_source_set_url (self->source, url);
+  zone = lookup_added_zone (self, conference_id);
+  oc3_program_source_set_default_zone (self->source, zone);
   g_signal_connect_object (self->source, "notify::refreshing", G_CALLBACK (refreshing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_stack), url != NULL && *url != '\0');
@@ -1021,6 +1028,44 @@ get_added (Oc3Window *self)
   return g_settings_get_value (self->settings, "added-conferences");
 }
 
+/* The zone chosen when the conference was added, for programs whose times
+ * carry no zone (FOSDEM's schedule.xml); %NULL (the local zone) for the
+ * bundled editions and for conferences added before there was a choice. */
+static GTimeZone *
+lookup_added_zone (Oc3Window  *self,
+                   const char *conference_id)
+{
+  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
+  const char *identifier = NULL;
+  GTimeZone *zone;
+
+  if (!g_variant_lookup (zones, conference_id, "&s", &identifier) || *identifier == '\0')
+    return NULL;
+
+  zone = g_time_zone_new_identifier (identifier);
+  if (zone == NULL)
+    g_message ("Unknown time zone “%s” for %s; using the local zone", identifier, conference_id);
+
+  return zone;
+}
+
+/* Keeps (or, with @zone %NULL, forgets) the zone of the added conference @id. */
+static void
+set_added_zone (Oc3Window  *self,
+                const char *id,
+                GTimeZone  *zone)
+{
+  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, zones);
+  if (zone != NULL)
+    g_variant_dict_insert (&dict, id, "s", g_time_zone_get_identifier (zone));
+  else
+    g_variant_dict_remove (&dict, id);
+  g_settings_set_value (self->settings, "added-conference-zones", g_variant_dict_end (&dict));
+}
+
 static gboolean
 is_web_address (const char *location)
 {
@@ -1081,9 +1126,10 @@ load_added (Oc3Window  *self,
   else
     {
       g_autoptr (GFile) file = g_file_new_for_uri (location);
+      g_autoptr (GTimeZone) zone = lookup_added_zone (self, id);
 
       set_source (self, NULL, NULL);
-      oc3_schedule_load_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+      oc3_schedule_load_with_zone_async (file, zone, self->cancellable, file_loaded_cb, g_object_ref (self));
     }
 }
 
@@ -1137,12 +1183,17 @@ fill_switcher (Oc3Window  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", selected >= n_bundled);
 }
 
-/* Adds a conference by its address or file (kept once), and shows it. */
+/* Adds a conference by its address or file (kept once), and shows it.
+ * @zone (%NULL: the local zone) is the zone of times the program gives none
+ * for; it is kept by name, so that the program reads the same after the
+ * user travels to the conference, where the local zone is another. */
 void
 oc3_window_add_conference (Oc3Window  *self,
                            const char *location,
-                           const char *name)
+                           const char *name,
+                           GTimeZone  *zone)
 {
+  g_autoptr (GTimeZone) local = NULL;
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, location, -1);
   g_autofree char *id = g_strdup_printf ("added-%.16s", digest);
   g_autoptr (GVariant) added = get_added (self);
@@ -1159,12 +1210,16 @@ oc3_window_add_conference (Oc3Window  *self,
       g_variant_builder_add (&builder, "(sss)", added_id, added_name, added_location);
   g_variant_builder_add (&builder, "(sss)", id, name, location);
   g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+  if (zone == NULL)
+    zone = local = g_time_zone_new_local ();
+  set_added_zone (self, id, zone);
 
   fill_switcher (self, id);
   load_added (self, id, location);
 }
 
-/* oc3 FILE: the program in that file, added to the switcher. */
+/* oc3 FILE: the program in that file, added to the switcher; times it gives
+ * no zone for are in the local zone. */
 void
 oc3_window_open_file (Oc3Window *self,
                       GFile     *file)
@@ -1181,7 +1236,7 @@ oc3_window_open_file (Oc3Window *self,
       g_free (name);
       name = g_strdup (parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri);
     }
-  oc3_window_add_conference (self, uri, name);
+  oc3_window_add_conference (self, uri, name, NULL);
 }
 
 /* Deletes a directory of the user's data about one conference, files first. */
@@ -1211,7 +1266,7 @@ preview_response_cb (AdwAlertDialog *dialog,
 {
   if (g_strcmp0 (response, "add") == 0)
     oc3_window_add_conference (self, g_object_get_data (G_OBJECT (dialog), "location"),
-                               g_object_get_data (G_OBJECT (dialog), "name"));
+                               g_object_get_data (G_OBJECT (dialog), "name"), NULL);
 }
 
 static void
@@ -1391,6 +1446,7 @@ remove_response_cb (AdwAlertDialog *dialog,
     if (g_strcmp0 (added_id, id) != 0)
       g_variant_builder_add (&builder, "(sss)", added_id, name, location);
   g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+  set_added_zone (self, id, NULL);
 
   /* Only this conference's data: its stars and reminders, and its cached program. */
   data_dir = g_build_filename (g_get_user_data_dir (), "oc3", id, NULL);
