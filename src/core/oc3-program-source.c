@@ -60,6 +60,21 @@ oc3_program_source_new (const char        *conference_id,
   return self;
 }
 
+/* The id a conference added by its address or file is kept under (its
+ * cached program, stars and reminders): the same location always gives the
+ * same id, so that a program fetched for a preview is in the cache once the
+ * conference is added, and adding it again finds its stars. */
+char *
+oc3_program_source_id_for_location (const char *location)
+{
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, location, -1);
+  return g_strdup_printf ("added-%.16s", digest);
+}
+
 const char *
 oc3_program_source_get_id (Oc3ProgramSource *self)
 {

@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (Oc3ProgramSource, oc3_program_source, OC3, PROGRAM_SOURCE,
 Oc3ProgramSource *oc3_program_source_new                (const char         *conference_id,
                                                          Oc3ProgramCache    *cache,
                                                          Oc3ProgramFetcher  *fetcher);
+char             *oc3_program_source_id_for_location    (const char         *location);
 const char       *oc3_program_source_get_id             (Oc3ProgramSource   *self);
 const char       *oc3_program_source_get_url            (Oc3ProgramSource   *self);
 void              oc3_program_source_set_url            (Oc3ProgramSource   *self,
