@@ -822,7 +822,6 @@ source_dialog_response_cb (AdwAlertDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr (GVariant) sources = NULL;
-  GVariantDict dict;
 
   if (g_strcmp0 (response, "save") != 0 || self->conference_id == NULL)
     return;
@@ -835,12 +834,8 @@ source_dialog_response_cb (AdwAlertDialog *dialog,
     }
 
   sources = g_settings_get_value (self->settings, "program-sources");
-  g_variant_dict_init (&dict, sources);
-  if (*url != '\0')
-    g_variant_dict_insert (&dict, self->conference_id, "s", url);
-  else
-    g_variant_dict_remove (&dict, self->conference_id);
-  g_settings_set_value (self->settings, "program-sources", g_variant_dict_end (&dict));
+  g_settings_set_value (self->settings, "program-sources",
+                        string_map_with (sources, self->conference_id, *url != '\0' ? url : NULL));
 
   set_source (self, self->conference_id, url);
   refresh (self);
