@@ -269,6 +269,13 @@ test_add_with_zone (void)
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), dates));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "5 talks"));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "America/New York · EST (UTC-05:00)"));
+  /* Enter adds it: the keyboard is on Add. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (GTK_IS_BUTTON (focus));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Add");
+  }
   /* From this machine: plain http is not a risk worth a warning. */
   g_assert_false (ui_test_shows_text (GTK_WIDGET (dialog), "Not secure: the program comes over plain http"));
   ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-preview");
@@ -323,6 +330,14 @@ test_narrow (void)
   choose_zone (zone_row, "America/Argentina/Rio_Gallegos");
   ui_test_wait_frames (GTK_WIDGET (window), 3);
   ui_test_assert_fits_width (GTK_WIDGET (window), gtk_widget_get_width (GTK_WIDGET (window)));
+  /* As a bottom sheet, tall enough for its wrapped texts: the zone row is
+   * on screen, not scrolled off below. */
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (zone_row), GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  }
   ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-address-360");
   ui_test_set_dark (GTK_WIDGET (window), TRUE);
   ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-address-360-dark");

@@ -24,8 +24,9 @@ struct _Oc3AddConferenceDialog
 
   Oc3ProgramCache   *cache;
   Oc3ProgramFetcher *fetcher;
-  GCancellable      *cancellable;   /* the preview being read */
-  GTimeZone         *reading_zone;  /* and the zone it is read in */
+  GCancellable      *cancellable;       /* the preview being read, */
+  char              *reading_location;  /* from where, */
+  GTimeZone         *reading_zone;      /* and in which zone */
   char              *error;
 
   /* What the preview shows, and what "Add" adds. */
@@ -44,6 +45,7 @@ struct _Oc3AddConferenceDialog
   AdwActionRow      *talks_row;
   AdwActionRow      *zone_used_row;
   AdwActionRow      *insecure_row;
+  GtkWidget         *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (Oc3AddConferenceDialog, oc3_add_conference_dialog, ADW_TYPE_DIALOG)
@@ -140,7 +142,6 @@ address_changed_cb (Oc3AddConferenceDialog *self)
  * the one chosen, or the program's own. */
 static void
 show_preview (Oc3AddConferenceDialog *self,
-              const char             *location,
               Oc3Conference          *conference,
               GError                 *error)
 {
@@ -165,7 +166,7 @@ show_preview (Oc3AddConferenceDialog *self,
 
   g_set_object (&self->conference, conference);
   g_free (self->location);
-  self->location = g_strdup (location);
+  self->location = g_steal_pointer (&self->reading_location);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = g_steal_pointer (&self->reading_zone);
 
@@ -208,9 +209,11 @@ show_preview (Oc3AddConferenceDialog *self,
   adw_action_row_set_subtitle (self->zone_used_row, zone_text);
   /* A program fetched over plain http could have been changed on the way. */
   gtk_widget_set_visible (GTK_WIDGET (self->insecure_row),
-                          is_web_address (location) && !oc3_program_fetcher_is_secure_url (location));
+                          is_web_address (self->location) && !oc3_program_fetcher_is_secure_url (self->location));
 
   adw_navigation_view_push_by_tag (self->navigation_view, "preview");
+  /* Enter adds it, as it went on to this page. */
+  gtk_widget_grab_focus (self->add_button);
 }
 
 static gboolean
@@ -234,7 +237,7 @@ preview_fetched_cb (GObject      *source,
     return;
   if (conference == NULL && error == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The server sent no program"));
-  show_preview (self, oc3_program_source_get_url (OC3_PROGRAM_SOURCE (source)), conference, error);
+  show_preview (self, conference, error);
 }
 
 static void
@@ -245,12 +248,10 @@ preview_file_loaded_cb (GObject      *source,
   g_autoptr (Oc3AddConferenceDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (Oc3Conference) conference = oc3_schedule_load_finish (result, &error);
-  g_autofree char *location = NULL;
 
   if (is_cancelled (error))
     return;
-  location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_row))));
-  show_preview (self, location, conference, error);
+  show_preview (self, conference, error);
 }
 
 /* Reads the program at the address (or the file) in the zone chosen. */
@@ -266,6 +267,8 @@ next_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_free (self->reading_location);
+  self->reading_location = g_strdup (location);
   g_clear_pointer (&self->reading_zone, g_time_zone_unref);
   self->reading_zone = g_time_zone_ref (zone);
 
@@ -418,6 +421,7 @@ oc3_add_conference_dialog_finalize (GObject *object)
   g_clear_object (&self->conference);
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->reading_location, g_free);
   g_clear_pointer (&self->reading_zone, g_time_zone_unref);
   g_clear_pointer (&self->error, g_free);
 
@@ -458,6 +462,7 @@ oc3_add_conference_dialog_class_init (Oc3AddConferenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3AddConferenceDialog, talks_row);
   gtk_widget_class_bind_template_child (widget_class, Oc3AddConferenceDialog, zone_used_row);
   gtk_widget_class_bind_template_child (widget_class, Oc3AddConferenceDialog, insecure_row);
+  gtk_widget_class_bind_template_child (widget_class, Oc3AddConferenceDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, address_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, address_activated_cb);
 
