@@ -1,6 +1,8 @@
 /* test-program-source.c — refreshing a program from a real HTTP server on
  * loopback: the first download, a 304 that costs no parse, a changed program
- * with its list of changes, and failures that keep the last good copy.
+ * with its list of changes, and failures that keep the last good copy; a
+ * program whose times carry no zone, read in the zone its conference was
+ * added with, from the network and from the cache after a restart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -192,6 +194,125 @@ test_refresh_cycle (void)
   }
 }
 
+static Oc3Conference *
+load_cached_and_wait (Oc3ProgramSource *source)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  Oc3Conference *cached;
+
+  oc3_program_source_load_cached_async (source, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  cached = oc3_program_source_load_cached_finish (source, result, &error);
+  g_assert_no_error (error);
+
+  return cached;
+}
+
+/* The start of the talk @guid, as an ISO 8601 string with its offset. */
+static char *
+talk_start (Oc3Conference *conference,
+            const char    *guid)
+{
+  Oc3Talk *talk = oc3_conference_lookup_talk (conference, guid);
+
+  g_assert_nonnull (talk);
+  return g_date_time_format_iso8601 (oc3_talk_get_start (talk));
+}
+
+/* FOSDEM's schedule.xml gives no zone: the one chosen when adding the
+ * conference applies to the download and, after a restart, to the cached
+ * copy. The test runs with TZ=UTC, so the local zone would read 09:30 as
+ * 09:30Z. */
+static void
+test_default_zone (void)
+{
+  g_autoptr (SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cache_dir = g_dir_make_tmp ("oc3-source-XXXXXX", NULL);
+  g_autoptr (Oc3ProgramCache) cache = oc3_program_cache_new (cache_dir);
+  g_autoptr (Oc3ProgramFetcher) fetcher = oc3_program_fetcher_new ();
+  g_autoptr (GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (Oc3ProgramSource) source = NULL;
+  g_autoptr (Oc3Conference) downloaded = NULL;
+  g_autoptr (Oc3Conference) cached = NULL;
+  g_autoptr (Oc3Conference) cached_local = NULL;
+  g_autoptr (GSList) uris = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *start = NULL;
+  const char *welcome = "7a1c1a4e-1f6b-5b1e-9c3d-000000002001";
+  const char *late_night = "7a1c1a4e-1f6b-5b1e-9c3d-000000002003";
+
+  path = g_build_filename (g_getenv ("OC3_SOURCE_DIR"), "tests", "xml", "data", "fosdem-style.xml", NULL);
+  g_file_get_contents (path, &body, NULL, &error);
+  g_assert_no_error (error);
+
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/schedule.xml", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  server_state.body = body;
+  server_state.content_type = "application/xml";
+  server_state.etag = "\"fosdem\"";
+  server_state.status = SOUP_STATUS_OK;
+
+  source = oc3_program_source_new ("fosdem", cache, fetcher);
+  oc3_program_source_set_url (source, url);
+  oc3_program_source_set_default_zone (source, new_york);
+  g_assert_true (oc3_program_source_get_default_zone (source) == new_york);
+
+  g_assert_true (refresh_and_wait (source, NULL, &downloaded, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (downloaded);
+  g_assert_cmpstr (oc3_conference_get_time_zone_identifier (downloaded), ==, "America/New_York");
+  start = talk_start (downloaded, welcome);
+  g_assert_cmpstr (start, ==, "2024-02-03T09:30:00-05");
+  g_clear_pointer (&start, g_free);
+  /* After the day change: the next morning, still in that zone. */
+  start = talk_start (downloaded, late_night);
+  g_assert_cmpstr (start, ==, "2024-02-04T00:30:00-05");
+  g_clear_pointer (&start, g_free);
+
+  /* A restart, offline: a new source for the same conference, given the
+   * same zone again, reads the cached copy in it. The cache is written in a
+   * thread, so it may take a moment to appear. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (cached == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_autoptr (Oc3ProgramSource) restarted = oc3_program_source_new ("fosdem", cache, fetcher);
+
+        oc3_program_source_set_default_zone (restarted, new_york);
+        cached = load_cached_and_wait (restarted);
+        if (cached == NULL)
+          g_usleep (G_USEC_PER_SEC / 20);
+      }
+  }
+  g_assert_nonnull (cached);
+  g_assert_cmpstr (oc3_conference_get_time_zone_identifier (cached), ==, "America/New_York");
+  start = talk_start (cached, welcome);
+  g_assert_cmpstr (start, ==, "2024-02-03T09:30:00-05");
+  g_clear_pointer (&start, g_free);
+
+  /* The cache keeps the program as it came, not a reading of it: without a
+   * zone the same copy reads in the local one (UTC here). */
+  {
+    g_autoptr (Oc3ProgramSource) restarted = oc3_program_source_new ("fosdem", cache, fetcher);
+
+    cached_local = load_cached_and_wait (restarted);
+  }
+  g_assert_nonnull (cached_local);
+  start = talk_start (cached_local, welcome);
+  g_assert_cmpstr (start, ==, "2024-02-03T09:30:00Z");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +322,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
   g_test_add_func ("/program-source/refresh-cycle", test_refresh_cycle);
+  g_test_add_func ("/program-source/default-zone", test_default_zone);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-refresh.c — the window refreshes its program from a real HTTP server
  * on loopback: a changed program shows "What changed" and keeps the stars;
- * a Wi-Fi login page instead of the program says so and keeps everything.
+ * a Wi-Fi login page instead of the program says so and keeps everything;
+ * Program Address… keeps and forgets the address.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -225,6 +226,58 @@ test_add_conference_from_file (void)
   g_assert_finalize_object (window);
 }
 
+/* Program Address…: the address is kept for the conference, and clearing
+ * it forgets it again. */
+static void
+test_edit_source (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr (GVariant) sources = NULL;
+  g_autoptr (GVariant) cleared = NULL;
+  const char *url = NULL;
+  AdwDialog *dialog;
+  GtkWidget *entry;
+  Oc3Window *window;
+
+  g_settings_set_string (settings, "last-conference", "oc3-2022");
+  g_settings_reset (settings, "program-sources");
+  window = oc3_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_conference, window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  entry = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog));
+  /* Saving refreshes from there: nothing listens on port 1, which the
+   * window says, and then nothing is left running. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://127.0.0.1:1/oc3-2022.json");
+  oc3_window_clear_last_message (window);
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  g_assert_true (wait_for (has_message, window));
+
+  sources = g_settings_get_value (settings, "program-sources");
+  g_assert_true (g_variant_lookup (sources, "oc3-2022", "&s", &url));
+  g_assert_cmpstr (url, ==, "https://127.0.0.1:1/oc3-2022.json");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  entry = adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "https://127.0.0.1:1/oc3-2022.json");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (dialog);
+  cleared = g_settings_get_value (settings, "program-sources");
+  g_assert_false (g_variant_lookup (cleared, "oc3-2022", "&s", &url));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +291,7 @@ main (int   argc,
 
   g_test_add_func ("/refresh/from-server", test_refresh_from_server);
   g_test_add_func ("/refresh/add-conference-from-file", test_add_conference_from_file);
+  g_test_add_func ("/refresh/edit-source", test_edit_source);
 
   app = oc3_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -1,9 +1,12 @@
-/* test-time.c — times as attendees read them, and the OC3_NOW override.
+/* test-time.c — times as attendees read them, the OC3_NOW override, and the
+ * time zones offered when adding a conference.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <glib/gstdio.h>
 
 #include "oc3-time.h"
 
@@ -89,6 +92,106 @@ test_now_flows_from_the_override (void)
   g_assert_cmpint (g_date_time_difference (later, first), >=, 15 * 1000);
 }
 
+static char *
+make_tz_dir (const char *table,
+             const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("oc3-tzdir-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (table != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, table, NULL);
+
+      g_file_set_contents (path, contents, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  return dir;
+}
+
+static void
+remove_tz_dir (const char *dir)
+{
+  const char *tables[] = { "zone.tab", "zone1970.tab", "tzdata.zi" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, tables[i], NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+assert_zones (char       **zones,
+              const char  *expected)
+{
+  g_autofree char *joined = g_strjoinv (" ", zones);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* The zones offered when adding a conference: zone.tab first (one for each
+ * country's regions), then zone1970.tab, then tzdata.zi's zones (not its
+ * links); always UTC and the local zone, sorted, each once. */
+static void
+test_list_zones (void)
+{
+  static const char zone_tab[] =
+    "# tzdb timezone descriptions (deprecated version)\n"
+    "#\n"
+    "#country-\n"
+    "#code\tcoordinates\tTZ\tcomments\n"
+    "NL\t+5222+00454\tEurope/Amsterdam\n"
+    "US\t+404251-0740023\tAmerica/New_York\tEastern (most areas)\n"
+    "BE\t+5050+00420\tEurope/Brussels\n"
+    "GB,GG,IM,JE\t+513030-0000731\tEurope/London\n";
+  static const char tzdata_zi[] =
+    "# version 2025b\n"
+    "R d 1916 o - May 14 23 1 S\n"
+    "Z Asia/Tokyo 9:18:59 - LMT 1887 D 31 15u\n"
+    "9 JP J%sT\n"
+    "Z Europe/Brussels 0:17:30 - LMT 1880\n"
+    "L Asia/Tokyo Japan\n"
+    "L Europe/Brussels Europe/Amsterdam\n";
+  g_autofree char *with_tab = make_tz_dir ("zone.tab", zone_tab);
+  g_autofree char *with_zi = make_tz_dir ("tzdata.zi", tzdata_zi);
+  g_autofree char *empty = make_tz_dir (NULL, NULL);
+  g_auto (GStrv) from_tab = NULL;
+  g_auto (GStrv) from_zi = NULL;
+  g_auto (GStrv) fallback = NULL;
+  g_auto (GStrv) with_local = NULL;
+  g_auto (GStrv) system = NULL;
+
+  /* The test runs with TZ=UTC: the local zone is UTC, listed once. */
+  from_tab = oc3_time_list_zones (with_tab);
+  assert_zones (from_tab, "America/New_York Europe/Amsterdam Europe/Brussels Europe/London UTC");
+  from_zi = oc3_time_list_zones (with_zi);
+  assert_zones (from_zi, "Asia/Tokyo Europe/Brussels UTC");
+  fallback = oc3_time_list_zones (empty);
+  assert_zones (fallback, "UTC");
+
+  /* Another local zone is offered too, even when no table lists it. */
+  g_setenv ("TZ", "Asia/Kolkata", TRUE);
+  with_local = oc3_time_list_zones (empty);
+  g_setenv ("TZ", "UTC", TRUE);
+  assert_zones (with_local, "Asia/Kolkata UTC");
+
+  /* The system's database (the dev root's and the Flatpak runtime's have
+   * one) names hundreds, among them the one the UI test picks. */
+  system = oc3_time_list_zones (NULL);
+  g_assert_cmpuint (g_strv_length (system), >, 300);
+  g_assert_true (g_strv_contains ((const char * const *) system, "America/New_York"));
+  g_assert_true (g_strv_contains ((const char * const *) system, "UTC"));
+
+  remove_tz_dir (with_tab);
+  remove_tz_dir (with_zi);
+  remove_tz_dir (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/time/zone-label-and-dst", test_zone_label_and_dst);
   g_test_add_func ("/time/now-override", test_now_override);
   g_test_add_func ("/time/now-flows-from-the-override", test_now_flows_from_the_override);
+  g_test_add_func ("/time/list-zones", test_list_zones);
 
   return g_test_run ();
 }

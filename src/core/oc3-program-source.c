@@ -27,6 +27,7 @@ struct _Oc3ProgramSource
   Oc3ProgramFetcher *fetcher;
   Oc3RefreshPolicy  *policy;
   Oc3CacheEntry     *entry;      /* the last good response, for conditional requests */
+  GTimeZone         *default_zone;  /* for programs that give no zone; NULL: local */
   gboolean           refreshing;
 };
 
@@ -59,6 +60,21 @@ oc3_program_source_new (const char        *conference_id,
   return self;
 }
 
+/* The id a conference added by its address or file is kept under (its
+ * cached program, stars and reminders): the same location always gives the
+ * same id, so that a program fetched for a preview is in the cache once the
+ * conference is added, and adding it again finds its stars. */
+char *
+oc3_program_source_id_for_location (const char *location)
+{
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, location, -1);
+  return g_strdup_printf ("added-%.16s", digest);
+}
+
 const char *
 oc3_program_source_get_id (Oc3ProgramSource *self)
 {
@@ -85,6 +101,29 @@ oc3_program_source_set_url (Oc3ProgramSource *self,
     url = NULL;
   g_free (self->url);
   self->url = g_strdup (url);
+}
+
+/* The zone of times the program gives none for (FOSDEM's schedule.xml),
+ * chosen when the conference was added; %NULL for the local zone. It
+ * applies to the next parse, of the cached copy or of a download. */
+void
+oc3_program_source_set_default_zone (Oc3ProgramSource *self,
+                                     GTimeZone        *zone)
+{
+  g_return_if_fail (OC3_IS_PROGRAM_SOURCE (self));
+
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_clear_pointer (&self->default_zone, g_time_zone_unref);
+  self->default_zone = zone;
+}
+
+GTimeZone *
+oc3_program_source_get_default_zone (Oc3ProgramSource *self)
+{
+  g_return_val_if_fail (OC3_IS_PROGRAM_SOURCE (self), NULL);
+
+  return self->default_zone;
 }
 
 /* When the program shown was fetched: "Offline — program as of …". */
@@ -146,6 +185,7 @@ load_cached_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   Oc3ProgramSource *self = source_object;
+  GTimeZone *default_zone = task_data;
   CachedProgram *cached = g_new0 (CachedProgram, 1);
   GError *error = NULL;
 
@@ -158,7 +198,7 @@ load_cached_thread (GTask        *task,
       return;
     }
 
-  cached->conference = oc3_schedule_parse (cached->entry->program, &error);
+  cached->conference = oc3_schedule_parse_with_zone (cached->entry->program, default_zone, &error);
   if (cached->conference == NULL)
     {
       /* A cached copy that no longer reads (from an older version, say) is
@@ -182,6 +222,10 @@ oc3_program_source_load_cached_async (Oc3ProgramSource    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, oc3_program_source_load_cached_async);
+  /* The worker reads its own reference, not the source's field, which the
+   * main thread may change meanwhile. */
+  if (self->default_zone != NULL)
+    g_task_set_task_data (task, g_time_zone_ref (self->default_zone), (GDestroyNotify) g_time_zone_unref);
   g_task_run_in_thread (task, load_cached_thread);
 }
 
@@ -222,24 +266,27 @@ typedef struct
   Oc3Conference *current;
   Oc3Conference *new_program;
   GListModel    *changes;
+  GTimeZone     *default_zone;  /* read by the parse in the fetcher's worker */
 } RefreshData;
 
 static void
 refresh_data_free (RefreshData *data)
 {
+  g_clear_pointer (&data->default_zone, g_time_zone_unref);
   g_clear_object (&data->current);
   g_clear_object (&data->new_program);
   g_clear_object (&data->changes);
   g_free (data);
 }
 
-/* Runs in the fetcher's worker thread. */
+/* Runs in the fetcher's worker thread; @user_data is the refresh's
+ * default zone, which outlives the fetch. */
 static gpointer
 parse_program (GBytes   *body,
                gpointer  user_data,
                GError  **error)
 {
-  return oc3_schedule_parse (body, error);
+  return oc3_schedule_parse_with_zone (body, user_data, error);
 }
 
 static void
@@ -317,6 +364,7 @@ oc3_program_source_refresh_async (Oc3ProgramSource    *self,
   g_task_set_source_tag (task, oc3_program_source_refresh_async);
   data = g_new0 (RefreshData, 1);
   data->current = current != NULL ? g_object_ref (current) : NULL;
+  data->default_zone = self->default_zone != NULL ? g_time_zone_ref (self->default_zone) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 
   if (self->url == NULL)
@@ -331,7 +379,7 @@ oc3_program_source_refresh_async (Oc3ProgramSource    *self,
   oc3_program_fetcher_fetch_async (self->fetcher, self->url,
                                    self->entry != NULL && g_strcmp0 (self->entry->url, self->url) == 0
                                    ? self->entry : NULL,
-                                   parse_program, NULL, g_object_unref, cancellable,
+                                   parse_program, data->default_zone, g_object_unref, cancellable,
                                    fetched_cb, g_steal_pointer (&task));
 }
 
@@ -387,6 +435,7 @@ oc3_program_source_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->entry, oc3_cache_entry_free);
+  g_clear_pointer (&self->default_zone, g_time_zone_unref);
   g_clear_object (&self->cache);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->policy);

@@ -22,10 +22,14 @@ G_DECLARE_FINAL_TYPE (Oc3ProgramSource, oc3_program_source, OC3, PROGRAM_SOURCE,
 Oc3ProgramSource *oc3_program_source_new                (const char         *conference_id,
                                                          Oc3ProgramCache    *cache,
                                                          Oc3ProgramFetcher  *fetcher);
+char             *oc3_program_source_id_for_location    (const char         *location);
 const char       *oc3_program_source_get_id             (Oc3ProgramSource   *self);
 const char       *oc3_program_source_get_url            (Oc3ProgramSource   *self);
 void              oc3_program_source_set_url            (Oc3ProgramSource   *self,
                                                          const char         *url);
+GTimeZone        *oc3_program_source_get_default_zone   (Oc3ProgramSource   *self);
+void              oc3_program_source_set_default_zone   (Oc3ProgramSource   *self,
+                                                         GTimeZone          *zone);
 GDateTime        *oc3_program_source_get_fetched_at     (Oc3ProgramSource   *self);
 Oc3RefreshPolicy *oc3_program_source_get_policy         (Oc3ProgramSource   *self);
 gboolean          oc3_program_source_get_refreshing     (Oc3ProgramSource   *self);

@@ -149,29 +149,16 @@ oc3_schedule_parse_with_zone (GBytes     *data,
   return parse_bytes (data, default_zone, NULL, error);
 }
 
-/**
- * oc3_schedule_load_file:
- * @file: a schedule.json or schedule.xml file
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for an %OC3_SCHEDULE_ERROR or a %G_IO_ERROR
- *
- * Reads and parses @file; blocks, so call it from a worker thread.
- *
- * Returns: (transfer full): the conference, or %NULL with @error set
- */
-Oc3Conference *
-oc3_schedule_load_file (GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
+static Oc3Conference *
+load_file (GFile         *file,
+           GTimeZone     *default_zone,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* An absurd file is refused before it is read into memory. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
@@ -188,7 +175,70 @@ oc3_schedule_load_file (GFile         *file,
     return NULL;
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  return parse_bytes (bytes, NULL, cancellable, error);
+  return parse_bytes (bytes, default_zone, cancellable, error);
+}
+
+/**
+ * oc3_schedule_load_file:
+ * @file: a schedule.json or schedule.xml file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an %OC3_SCHEDULE_ERROR or a %G_IO_ERROR
+ *
+ * Reads and parses @file; blocks, so call it from a worker thread. Times
+ * that a schedule.xml gives no zone for are taken as local.
+ *
+ * Returns: (transfer full): the conference, or %NULL with @error set
+ */
+Oc3Conference *
+oc3_schedule_load_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, NULL, cancellable, error);
+}
+
+/**
+ * oc3_schedule_load_file_with_zone:
+ * @file: a schedule.json or schedule.xml file
+ * @default_zone: (nullable): the zone of times the schedule gives none for,
+ *   or %NULL for the local zone
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an %OC3_SCHEDULE_ERROR or a %G_IO_ERROR
+ *
+ * Like oc3_schedule_load_file(), with the zone of a program that names
+ * none: see oc3_schedule_parse_with_zone().
+ *
+ * Returns: (transfer full): the conference, or %NULL with @error set
+ */
+Oc3Conference *
+oc3_schedule_load_file_with_zone (GFile         *file,
+                                  GTimeZone     *default_zone,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, default_zone, cancellable, error);
+}
+
+typedef struct
+{
+  GFile     *file;
+  GTimeZone *default_zone;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->default_zone, g_time_zone_unref);
+  g_free (data);
 }
 
 static void
@@ -197,8 +247,9 @@ load_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  LoadData *data = task_data;
   GError *error = NULL;
-  Oc3Conference *conference = oc3_schedule_load_file (task_data, cancellable, &error);
+  Oc3Conference *conference = load_file (data->file, data->default_zone, cancellable, &error);
 
   if (conference != NULL)
     g_task_return_pointer (task, conference, g_object_unref);
@@ -221,14 +272,42 @@ oc3_schedule_load_async (GFile               *file,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  oc3_schedule_load_with_zone_async (file, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * oc3_schedule_load_with_zone_async:
+ * @file: a schedule.json or schedule.xml file
+ * @default_zone: (nullable): the zone of times the schedule gives none for,
+ *   or %NULL for the local zone
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Reads and parses @file in a worker thread, as
+ * oc3_schedule_load_file_with_zone() does; finish with
+ * oc3_schedule_load_finish().
+ */
+void
+oc3_schedule_load_with_zone_async (GFile               *file,
+                                   GTimeZone           *default_zone,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr (GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->default_zone = default_zone != NULL ? g_time_zone_ref (default_zone) : NULL;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, oc3_schedule_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_file_thread);
 }
 

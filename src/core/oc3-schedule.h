@@ -55,27 +55,36 @@ typedef enum {
 #define OC3_SCHEDULE_MAX_DEPTH       64
 #define OC3_SCHEDULE_MAX_VALUES      4000000
 
-GQuark         oc3_schedule_error_quark     (void);
+GQuark         oc3_schedule_error_quark          (void);
 
-Oc3Conference *oc3_schedule_parse           (GBytes               *data,
-                                             GError              **error);
-Oc3Conference *oc3_schedule_parse_with_zone (GBytes               *data,
-                                             GTimeZone            *default_zone,
-                                             GError              **error);
-Oc3Conference *oc3_schedule_load_file       (GFile                *file,
-                                             GCancellable         *cancellable,
-                                             GError              **error);
-void           oc3_schedule_load_async      (GFile                *file,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-Oc3Conference *oc3_schedule_load_finish     (GAsyncResult         *result,
-                                             GError              **error);
-void           oc3_schedule_parse_async     (GBytes               *data,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-Oc3Conference *oc3_schedule_parse_finish    (GAsyncResult         *result,
-                                             GError              **error);
+Oc3Conference *oc3_schedule_parse                (GBytes                *data,
+                                                  GError               **error);
+Oc3Conference *oc3_schedule_parse_with_zone      (GBytes                *data,
+                                                  GTimeZone             *default_zone,
+                                                  GError               **error);
+Oc3Conference *oc3_schedule_load_file            (GFile                 *file,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+Oc3Conference *oc3_schedule_load_file_with_zone  (GFile                 *file,
+                                                  GTimeZone             *default_zone,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+void           oc3_schedule_load_async           (GFile                 *file,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+void           oc3_schedule_load_with_zone_async (GFile                 *file,
+                                                  GTimeZone             *default_zone,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+Oc3Conference *oc3_schedule_load_finish          (GAsyncResult          *result,
+                                                  GError               **error);
+void           oc3_schedule_parse_async          (GBytes                *data,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+Oc3Conference *oc3_schedule_parse_finish         (GAsyncResult          *result,
+                                                  GError               **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "oc3-time.h"
 
@@ -142,4 +143,98 @@ oc3_time_zones_differ_at (GTimeZone *zone_a,
   g_autoptr (GDateTime) b = g_date_time_to_timezone (at, zone_b);
 
   return g_date_time_get_utc_offset (a) != g_date_time_get_utc_offset (b);
+}
+
+/* The zone names in one of the tz database's tables: the third column of
+ * zone.tab and zone1970.tab, or the "Z" (zone) lines of tzdata.zi. Links
+ * (old names such as "US/Eastern") are left out: each place once. */
+static void
+read_zone_table (const char *path,
+                 GPtrArray  *names)
+{
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  gboolean zi = g_str_has_suffix (path, ".zi");
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+
+      if (zi)
+        {
+          fields = g_strsplit (lines[i], " ", 3);
+          if (g_strcmp0 (fields[0], "Z") == 0 && fields[1] != NULL && *fields[1] != '\0')
+            g_ptr_array_add (names, g_strdup (fields[1]));
+        }
+      else
+        {
+          fields = g_strsplit (lines[i], "\t", 4);
+          if (g_strv_length (fields) >= 3 && *fields[2] != '\0')
+            g_ptr_array_add (names, g_strdup (fields[2]));
+        }
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * oc3_time_list_zones:
+ * @tzdir: (nullable): the tz database's directory, or %NULL for $TZDIR or
+ *   /usr/share/zoneinfo
+ *
+ * The identifiers of the time zones a person can choose from, sorted: from
+ * zone.tab (a zone for each country's regions, so that "Amsterdam" is
+ * there), else zone1970.tab, else tzdata.zi; always with UTC and the local
+ * zone, so that the list is never empty even without a tz database.
+ *
+ * Returns: (transfer full): a %NULL-terminated array of identifiers
+ */
+char **
+oc3_time_list_zones (const char *tzdir)
+{
+  static const char * const tables[] = { "zone.tab", "zone1970.tab", "tzdata.zi" };
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
+  GPtrArray *unique = g_ptr_array_new ();
+  const char *local_name = g_time_zone_get_identifier (local);
+
+  if (tzdir == NULL)
+    tzdir = g_getenv ("TZDIR");
+  if (tzdir == NULL || *tzdir == '\0')
+    tzdir = "/usr/share/zoneinfo";
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables) && names->len == 0; i++)
+    {
+      g_autofree char *path = g_build_filename (tzdir, tables[i], NULL);
+
+      read_zone_table (path, names);
+    }
+
+  g_ptr_array_add (names, g_strdup ("UTC"));
+  if (local_name != NULL && *local_name != '\0')
+    g_ptr_array_add (names, g_strdup (local_name));
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (unique->len > 0 && strcmp (g_ptr_array_index (unique, unique->len - 1),
+                                     g_ptr_array_index (names, i)) == 0)
+        continue;
+      g_ptr_array_add (unique, g_strdup (g_ptr_array_index (names, i)));
+    }
+  g_ptr_array_add (unique, NULL);
+
+  return (char **) g_ptr_array_free (unique, FALSE);
 }

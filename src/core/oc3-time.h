@@ -26,5 +26,6 @@ char      *oc3_time_format_zone      (GTimeZone  *zone,
 gboolean   oc3_time_zones_differ_at  (GTimeZone  *zone_a,
                                       GTimeZone  *zone_b,
                                       GDateTime  *at);
+char     **oc3_time_list_zones       (const char *tzdir);
 
 G_END_DECLS

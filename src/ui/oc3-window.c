@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "oc3-add-conference-dialog.h"
 #include "oc3-application.h"
 #include "oc3-bundled-programs.h"
 #include "oc3-now-view.h"
@@ -801,11 +802,16 @@ online_changed_cb (Oc3Window *self)
     refresh_tick_cb (self);
 }
 
+static GTimeZone *lookup_added_zone (Oc3Window  *self,
+                                     const char *conference_id);
+
 static void
 set_source (Oc3Window  *self,
             const char *conference_id,
             const char *url)
 {
+  g_autoptr (GTimeZone) zone = NULL;
+
   if (self->source != NULL)
     g_signal_handlers_disconnect_by_func (self->source, refreshing_changed_cb, self);
   g_cancellable_cancel (self->refresh_cancellable);
@@ -820,6 +826,8 @@ set_source (Oc3Window  *self,
 
   self->source = oc3_program_source_new (conference_id, self->cache, self->fetcher);
   oc3_program_source_set_url (self->source, url);
+  zone = lookup_added_zone (self, conference_id);
+  oc3_program_source_set_default_zone (self->source, zone);
   g_signal_connect_object (self->source, "notify::refreshing", G_CALLBACK (refreshing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_stack), url != NULL && *url != '\0');
@@ -827,6 +835,29 @@ set_source (Oc3Window  *self,
   update_offline_banner (self);
   if (self->conference != NULL)
     update_summary (self);
+}
+
+/* A copy of the a{ss} @map with @key set to @value, or without @key when
+ * @value is %NULL. (GVariantDict would make an a{sv}, which the settings
+ * keys of this shape refuse.) */
+static GVariant *
+string_map_with (GVariant   *map,
+                 const char *key,
+                 const char *value)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *map_key, *map_value;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, map);
+  while (g_variant_iter_next (&iter, "{&s&s}", &map_key, &map_value))
+    if (g_strcmp0 (map_key, key) != 0)
+      g_variant_builder_add (&builder, "{ss}", map_key, map_value);
+  if (value != NULL)
+    g_variant_builder_add (&builder, "{ss}", key, value);
+
+  return g_variant_builder_end (&builder);
 }
 
 static char *
@@ -850,7 +881,6 @@ source_dialog_response_cb (AdwAlertDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr (GVariant) sources = NULL;
-  GVariantDict dict;
 
   if (g_strcmp0 (response, "save") != 0 || self->conference_id == NULL)
     return;
@@ -863,12 +893,8 @@ source_dialog_response_cb (AdwAlertDialog *dialog,
     }
 
   sources = g_settings_get_value (self->settings, "program-sources");
-  g_variant_dict_init (&dict, sources);
-  if (*url != '\0')
-    g_variant_dict_insert (&dict, self->conference_id, "s", url);
-  else
-    g_variant_dict_remove (&dict, self->conference_id);
-  g_settings_set_value (self->settings, "program-sources", g_variant_dict_end (&dict));
+  g_settings_set_value (self->settings, "program-sources",
+                        string_map_with (sources, self->conference_id, *url != '\0' ? url : NULL));
 
   set_source (self, self->conference_id, url);
   refresh (self);
@@ -1078,6 +1104,39 @@ get_added (Oc3Window *self)
   return g_settings_get_value (self->settings, "added-conferences");
 }
 
+/* The zone chosen when the conference was added, for programs whose times
+ * carry no zone (FOSDEM's schedule.xml); %NULL (the local zone) for the
+ * bundled editions and for conferences added before there was a choice. */
+static GTimeZone *
+lookup_added_zone (Oc3Window  *self,
+                   const char *conference_id)
+{
+  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
+  const char *identifier = NULL;
+  GTimeZone *zone;
+
+  if (!g_variant_lookup (zones, conference_id, "&s", &identifier) || *identifier == '\0')
+    return NULL;
+
+  zone = g_time_zone_new_identifier (identifier);
+  if (zone == NULL)
+    g_message ("Unknown time zone “%s” for %s; using the local zone", identifier, conference_id);
+
+  return zone;
+}
+
+/* Keeps (or, with @zone %NULL, forgets) the zone of the added conference @id. */
+static void
+set_added_zone (Oc3Window  *self,
+                const char *id,
+                GTimeZone  *zone)
+{
+  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
+
+  g_settings_set_value (self->settings, "added-conference-zones",
+                        string_map_with (zones, id, zone != NULL ? g_time_zone_get_identifier (zone) : NULL));
+}
+
 static gboolean
 is_web_address (const char *location)
 {
@@ -1138,9 +1197,10 @@ load_added (Oc3Window  *self,
   else
     {
       g_autoptr (GFile) file = g_file_new_for_uri (location);
+      g_autoptr (GTimeZone) zone = lookup_added_zone (self, id);
 
       set_source (self, NULL, NULL);
-      oc3_schedule_load_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));
+      oc3_schedule_load_with_zone_async (file, zone, self->cancellable, file_loaded_cb, g_object_ref (self));
     }
 }
 
@@ -1199,14 +1259,18 @@ fill_switcher (Oc3Window  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", selected >= n_bundled);
 }
 
-/* Adds a conference by its address or file (kept once), and shows it. */
+/* Adds a conference by its address or file (kept once), and shows it.
+ * @zone (%NULL: the local zone) is the zone of times the program gives none
+ * for; it is kept by name, so that the program reads the same after the
+ * user travels to the conference, where the local zone is another. */
 void
 oc3_window_add_conference (Oc3Window  *self,
                            const char *location,
-                           const char *name)
+                           const char *name,
+                           GTimeZone  *zone)
 {
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, location, -1);
-  g_autofree char *id = g_strdup_printf ("added-%.16s", digest);
+  g_autoptr (GTimeZone) local = NULL;
+  g_autofree char *id = oc3_program_source_id_for_location (location);
   g_autoptr (GVariant) added = get_added (self);
   GVariantBuilder builder;
   GVariantIter iter;
@@ -1221,12 +1285,16 @@ oc3_window_add_conference (Oc3Window  *self,
       g_variant_builder_add (&builder, "(sss)", added_id, added_name, added_location);
   g_variant_builder_add (&builder, "(sss)", id, name, location);
   g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+  if (zone == NULL)
+    zone = local = g_time_zone_new_local ();
+  set_added_zone (self, id, zone);
 
   fill_switcher (self, id);
   load_added (self, id, location);
 }
 
-/* oc3 FILE: the program in that file, added to the switcher. */
+/* oc3 FILE: the program in that file, added to the switcher; times it gives
+ * no zone for are in the local zone. */
 void
 oc3_window_open_file (Oc3Window *self,
                       GFile     *file)
@@ -1243,7 +1311,7 @@ oc3_window_open_file (Oc3Window *self,
       g_free (name);
       name = g_strdup (parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri);
     }
-  oc3_window_add_conference (self, uri, name);
+  oc3_window_add_conference (self, uri, name, NULL);
 }
 
 /* Deletes a directory of the user's data about one conference, files first. */
@@ -1265,170 +1333,19 @@ delete_directory (const char *path)
   g_rmdir (path);
 }
 
-/* Before adding: "Add “39C3”? 27–30 December 2025 · 895 talks". */
-static void
-preview_response_cb (AdwAlertDialog *dialog,
-                     const char     *response,
-                     Oc3Window      *self)
-{
-  if (g_strcmp0 (response, "add") == 0)
-    oc3_window_add_conference (self, g_object_get_data (G_OBJECT (dialog), "location"),
-                               g_object_get_data (G_OBJECT (dialog), "name"));
-}
-
-static void
-show_preview (Oc3Window     *self,
-              const char    *location,
-              Oc3Conference *conference,
-              GError        *error)
-{
-  GListModel *days;
-  guint n_days, n_talks;
-  g_autofree char *first = NULL;
-  g_autofree char *span = NULL;
-  AdwDialog *dialog;
-
-  if (conference == NULL)
-    {
-      show_message (self, error != NULL ? error->message : _("The program could not be read"));
-      return;
-    }
-
-  days = oc3_conference_get_days (conference);
-  n_days = g_list_model_get_n_items (days);
-  n_talks = g_list_model_get_n_items (oc3_conference_get_talks (conference));
-  if (n_days > 0)
-    {
-      g_autoptr (Oc3Day) day = g_list_model_get_item (days, 0);
-      g_autoptr (Oc3Day) last = g_list_model_get_item (days, n_days - 1);
-      GTimeZone *zone = oc3_conference_get_time_zone (conference);
-      g_autofree char *last_text = oc3_time_format_day (oc3_day_get_date (last), zone);
-
-      first = oc3_time_format_day (oc3_day_get_date (day), zone);
-      /* Translators: the span of a conference, from its first to its last day. */
-      span = n_days > 1 ? g_strdup_printf (_("%s to %s"), first, last_text) : g_strdup (first);
-    }
-
-  /* Translators: asked before adding a conference; %s is its title. */
-  dialog = adw_alert_dialog_new (NULL, NULL);
-  adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Add “%s”?"), oc3_conference_get_title (conference));
-  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                /* Translators: "<days> · <number> talks" */
-                                g_dngettext (GETTEXT_PACKAGE, "%s · %u talk", "%s · %u talks", n_talks),
-                                span != NULL ? span : "", n_talks);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "add");
-  if (is_web_address (location) && !oc3_program_fetcher_is_secure_url (location))
-    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog),
-                                      gtk_label_new (_("Not secure: the program comes over plain http")));
-  g_object_set_data_full (G_OBJECT (dialog), "location", g_strdup (location), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (oc3_conference_get_title (conference)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (preview_response_cb), self, 0);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-preview_fetched_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr (Oc3Window) self = user_data;
-  g_autoptr (Oc3Conference) conference = NULL;
-  g_autoptr (GError) error = NULL;
-
-  oc3_program_source_refresh_finish (OC3_PROGRAM_SOURCE (source), result, &conference, NULL, &error);
-  show_preview (self, oc3_program_source_get_url (OC3_PROGRAM_SOURCE (source)), conference, error);
-}
-
-static void
-preview_file_loaded_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr (Oc3Window) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (Oc3Conference) conference = oc3_schedule_load_finish (result, &error);
-  g_autofree char *uri = g_file_get_uri (G_FILE (source));
-
-  show_preview (self, uri, conference, error);
-}
-
-static void
-program_file_chosen_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr (Oc3Window) self = user_data;
-  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    oc3_schedule_load_async (file, self->cancellable, preview_file_loaded_cb, g_object_ref (self));
-}
-
-static void
-add_response_cb (AdwAlertDialog *dialog,
-                 const char     *response,
-                 Oc3Window      *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  if (g_strcmp0 (response, "file") == 0)
-    {
-      /* Through the file chooser: the document portal in the Flatpak sandbox. */
-      g_autoptr (GtkFileDialog) chooser = gtk_file_dialog_new ();
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-      gtk_file_filter_set_name (filter, _("Conference Programs"));
-      gtk_file_filter_add_suffix (filter, "json");
-      gtk_file_filter_add_suffix (filter, "xml");
-      g_list_store_append (filters, filter);
-      gtk_file_dialog_set_filters (chooser, G_LIST_MODEL (filters));
-      gtk_file_dialog_open (chooser, GTK_WINDOW (self), NULL, program_file_chosen_cb, g_object_ref (self));
-    }
-  else if (g_strcmp0 (response, "add") == 0)
-    {
-      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-      g_autofree char *id = g_strdup_printf ("added-%.16s", digest);
-      g_autoptr (Oc3ProgramSource) source = NULL;
-
-      if (!is_web_address (url))
-        {
-          show_message (self, _("Enter an address that starts with https://"));
-          return;
-        }
-      /* Fetched under its own id: once added, it shows from the cache at once. */
-      source = oc3_program_source_new (id, self->cache, self->fetcher);
-      oc3_program_source_set_url (source, url);
-      oc3_program_source_refresh_async (source, NULL, self->cancellable, preview_fetched_cb, g_object_ref (self));
-    }
-}
-
+/* Add Conference…: the dialog previews the program, read in the time zone
+ * chosen there; the window adds it with that zone. */
 static void
 add_conference_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   Oc3Window *self = OC3_WINDOW (widget);
-  GtkWidget *entry = gtk_entry_new ();
-  AdwDialog *dialog;
+  Oc3AddConferenceDialog *dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://…/schedule.json");
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-
-  dialog = adw_alert_dialog_new (_("Add Conference"),
-                                 _("The address of its program (schedule.json from pretalx, frab or the "
-                                   "c3voc hub), or a file."));
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"),
-                                  "file", _("Choose _File…"), "add", _("_Next"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "add");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), self, 0);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+  g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
@@ -1453,6 +1370,7 @@ remove_response_cb (AdwAlertDialog *dialog,
     if (g_strcmp0 (added_id, id) != 0)
       g_variant_builder_add (&builder, "(sss)", added_id, name, location);
   g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+  set_added_zone (self, id, NULL);
 
   /* Only this conference's data: its stars and reminders, and its cached program. */
   data_dir = g_build_filename (g_get_user_data_dir (), "oc3", id, NULL);

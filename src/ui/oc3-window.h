@@ -30,7 +30,8 @@ void           oc3_window_open_file        (Oc3Window      *self,
                                             GFile          *file);
 void           oc3_window_add_conference   (Oc3Window      *self,
                                             const char     *location,
-                                            const char     *name);
+                                            const char     *name,
+                                            GTimeZone      *zone);
 void           oc3_window_search           (Oc3Window      *self,
                                             const char     *query);
 void           oc3_window_set_starred      (Oc3Window      *self,

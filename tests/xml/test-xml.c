@@ -648,6 +648,40 @@ test_load_file (void)
   g_assert_cmpuint (test_n_items (oc3_conference_get_talks (loaded)), ==, 3);
 }
 
+/* A zone-less file loaded with a zone, in the caller's thread or a worker:
+ * its wall times are in that zone (the test runs with TZ=UTC, so the local
+ * zone would give +00:00). */
+static void
+test_load_file_with_zone (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OC3_TEST_DATA"), "fosdem-style.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Oc3Conference) conference = NULL;
+  g_autoptr (Oc3Conference) loaded = NULL;
+  g_autoptr (Oc3Conference) local = NULL;
+
+  conference = oc3_schedule_load_file_with_zone (file, new_york, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (oc3_conference_get_time_zone_identifier (conference), ==, "America/New_York");
+  test_assert_iso (oc3_talk_get_start (talk_by_slug (conference, "keynotes_welcome")),
+                   "2024-02-03T09:30:00-05:00");
+
+  oc3_schedule_load_with_zone_async (file, new_york, NULL, loaded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (oc3_conference_get_time_zone_identifier (loaded), ==, "America/New_York");
+  test_assert_iso (oc3_talk_get_start (talk_by_slug (loaded, "keynotes_welcome")),
+                   "2024-02-03T09:30:00-05:00");
+
+  /* Without a zone, the local one. */
+  local = oc3_schedule_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  test_assert_iso (oc3_talk_get_start (talk_by_slug (local, "keynotes_welcome")),
+                   "2024-02-03T09:30:00+00:00");
+}
+
 /* `oc3 --check FILE.xml`, in a child whose output is checked. */
 static void
 test_check (void)
@@ -710,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/xml/debconf23", test_debconf);
   g_test_add_func ("/xml/sniffing", test_sniffing);
   g_test_add_func ("/xml/load-file", test_load_file);
+  g_test_add_func ("/xml/load-file-with-zone", test_load_file_with_zone);
   g_test_add_func ("/xml/check", test_check);
   g_test_add_func ("/xml/check-fosdem", test_check_fosdem);
 
