@@ -315,7 +315,16 @@ program_shown (Oc3Application *self,
                                screenshot_saved_cb, g_object_ref (self));
   else if (self->quit_after_first_frame)
     {
-      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      GdkFrameClock *frame_clock;
+
+      /* The window shows up once it has the program. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          g_signal_connect_object (window, "map", G_CALLBACK (program_shown), self, G_CONNECT_SWAPPED);
+          return;
+        }
+      g_signal_handlers_disconnect_by_func (window, program_shown, self);
+      frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
       g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self, 0);
       gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
@@ -353,7 +362,7 @@ oc3_application_activate (GApplication *application)
   if (self->initial_talk != NULL)
     oc3_window_show_talk (OC3_WINDOW (window), self->initial_talk);
 
-  gtk_window_present (window);
+  oc3_window_present_when_ready (OC3_WINDOW (window));
 
   if (self->screenshot_path != NULL || self->quit_after_first_frame)
     {

@@ -198,15 +198,20 @@ oc3_talk_block_snapshot (GtkWidget   *widget,
   GskRoundedRect outline;
 
   /* A tint of the track colour keeps text readable in light and dark styles;
-   * the full colour marks the block's edge. */
+   * the full colour marks the block's left edge. A rounded fill and a
+   * border: shapes the renderer draws without clipping. */
   fill.alpha = dark ? 0.30f : 0.22f;
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 6);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_append_color (snapshot, &self->color, &GRAPHENE_RECT_INIT (0, 0, 4, height));
+  gtk_snapshot_append_color (snapshot, &fill, &outline.bounds);
   gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 0, 0, 0, 4 },
+                              (GdkRGBA[4]) { self->color, self->color, self->color, self->color });
 
+  /* The text of a long title stops at the block's edge. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void

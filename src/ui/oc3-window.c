@@ -72,6 +72,7 @@ struct _Oc3Window
   GtkDropDown            *conference_dropdown;
   GtkStringList          *conference_names;
   guint                   outdated_views;  /* OutdatedView flags */
+  guint                   present_timeout_id;
   GtkLabel               *conference_title_label;
   GtkLabel               *conference_details_label;
 };
@@ -223,6 +224,51 @@ oc3_window_show_view (Oc3Window  *self,
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
   adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* A new window shows up with its program rather than with a spinner that
+ * the program replaces a moment later: one first frame instead of two.
+ * A program that takes longer gets the spinner after all. */
+#define PRESENT_WAIT_MS 300
+
+static void
+present_now (Oc3Window *self)
+{
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self->view_stack, present_now, self);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  Oc3Window *self = user_data;
+
+  self->present_timeout_id = 0;
+  present_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+oc3_window_present_when_ready (Oc3Window *self)
+{
+  g_return_if_fail (OC3_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "loading") != 0 ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      present_now (self);
+      return;
+    }
+  if (self->present_timeout_id != 0)
+    return;
+
+  /* Meanwhile the window gets its surface and renderer, while a worker
+   * thread reads the program. */
+  gtk_widget_realize (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (present_now), self,
+                           G_CONNECT_SWAPPED);
+  self->present_timeout_id = g_timeout_add (PRESENT_WAIT_MS, present_timeout_cb, self);
 }
 
 /* The tag of the page shown in the content: "view", or a talk's GUID. */
@@ -1697,6 +1743,7 @@ oc3_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_WINDOW);
 
   G_OBJECT_CLASS (oc3_window_parent_class)->dispose (object);

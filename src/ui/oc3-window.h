@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (Oc3Window, oc3_window, OC3, WINDOW, AdwApplicationWindow)
 
 Oc3Window     *oc3_window_new              (Oc3Application *application);
+void           oc3_window_present_when_ready (Oc3Window    *self);
 void           oc3_window_show_view        (Oc3Window      *self,
                                             const char     *view_name);
 const char    *oc3_window_get_view         (Oc3Window      *self);
