@@ -1,8 +1,9 @@
-/* main.c — the oc3 command.
+/* main.c — the oc3 command: a launcher that loads nothing.
  *
- * `oc3 --check FILE|URL` runs here, in a process that loads no GTK: loading
- * the toolkit alone costs more than checking a large program. Everything
- * else is the application, oc3-app, which this process becomes.
+ * `oc3 --check FILE|URL` becomes oc3-check, which reads programs without
+ * GTK; everything else becomes the application, oc3-app. This process links
+ * only the C library: it runs at every start of the app, and loading GLib,
+ * libsoup and their dependencies here cost about as much as a frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,70 +11,65 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n.h>
+#include <libgen.h>
+#include <libintl.h>
+#include <limits.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "oc3-check.h"
+#define _(text) dgettext (GETTEXT_PACKAGE, text)
 
-/* Returns the FILE|URL of --check, or NULL when oc3 is asked something else. */
-static const char *
-find_check_location (int       argc,
-                     char    **argv,
-                     gboolean *as_json)
+static int
+wants_check (int    argc,
+             char **argv)
 {
-  const char *location = NULL;
-
-  *as_json = FALSE;
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      else if (g_str_equal (argv[i], "--json"))
-        *as_json = TRUE;
-      else if (g_str_equal (argv[i], "--check") && i + 1 < argc)
-        location = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--check="))
-        location = argv[i] + strlen ("--check=");
+      if (strcmp (argv[i], "--") == 0)
+        return 0;
+      if (strcmp (argv[i], "--check") == 0 || strncmp (argv[i], "--check=", strlen ("--check=")) == 0)
+        return 1;
     }
 
-  return location;
+  return 0;
 }
 
-/* oc3-app sits next to oc3 in a build tree, and in libexec when installed. */
-static char *
-find_app (void)
+/* The helpers sit next to oc3 in a build tree, and in libexec when installed. */
+static void
+find_helper (const char *name,
+             char       *path,
+             size_t      size)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
-  g_autofree char *beside = dir != NULL ? g_build_filename (dir, "oc3-app", NULL) : NULL;
+  char self[PATH_MAX];
+  ssize_t length = readlink ("/proc/self/exe", self, sizeof self - 1);
 
-  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-    return g_steal_pointer (&beside);
+  if (length > 0)
+    {
+      self[length] = '\0';
+      snprintf (path, size, "%s/%s", dirname (self), name);
+      if (access (path, X_OK) == 0)
+        return;
+    }
 
-  return g_build_filename (LIBEXECDIR, "oc3-app", NULL);
+  snprintf (path, size, "%s/%s", LIBEXECDIR, name);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *app = NULL;
-  const char *location;
-  gboolean as_json;
+  char helper[PATH_MAX];
+
+  find_helper (wants_check (argc, argv) ? "oc3-check" : "oc3-app", helper, sizeof helper);
+  execv (helper, argv);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  location = find_check_location (argc, argv, &as_json);
-  if (location != NULL)
-    return oc3_check_main (location, as_json);
-
-  app = find_app ();
-  execv (app, argv);
-  g_printerr ("oc3: %s: %s\n", app, g_strerror (errno));
+  /* Translators: %s is a program file that could not be started, then the reason. */
+  fprintf (stderr, _("oc3: cannot start %s: %s\n"), helper, strerror (errno));
   return 1;
 }
