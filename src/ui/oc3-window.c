@@ -143,24 +143,106 @@ typedef enum
   OUTDATED_ALL      = (1 << 4) - 1,
 } OutdatedView;
 
+static void talk_activated_cb   (Oc3Window *self,
+                                 Oc3Talk   *talk);
+static void track_activated_cb  (Oc3Window *self,
+                                 Oc3Track  *track);
+static void person_activated_cb (Oc3Window *self,
+                                 Oc3Person *person);
+
+static GDateTime *
+now_cb (gpointer user_data)
+{
+  return oc3_time_now ();
+}
+
+static OutdatedView
+outdated_flag_for (const char *view_name)
+{
+  if (g_strcmp0 (view_name, "tracks") == 0)
+    return OUTDATED_TRACKS;
+  if (g_strcmp0 (view_name, "speakers") == 0)
+    return OUTDATED_SPEAKERS;
+  if (g_strcmp0 (view_name, "now") == 0)
+    return OUTDATED_NOW;
+  if (g_strcmp0 (view_name, "search") == 0)
+    return OUTDATED_SEARCH;
+  return 0;
+}
+
+/* Only the schedule is built with the window; the other views when first
+ * wanted: start-up builds and styles what the first frame shows. */
+static GtkWidget *
+ensure_view (Oc3Window  *self,
+             const char *view_name)
+{
+  GtkWidget *view = gtk_stack_get_child_by_name (self->view_stack, view_name);
+  const char *title;
+
+  if (view != NULL)
+    return view;
+
+  if (g_strcmp0 (view_name, "now") == 0)
+    {
+      self->now_view = OC3_NOW_VIEW (oc3_now_view_new ());
+      oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
+      g_signal_connect_object (self->now_view, "talk-activated", G_CALLBACK (talk_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      view = GTK_WIDGET (self->now_view);
+      title = _("Now and Next");
+    }
+  else if (g_strcmp0 (view_name, "search") == 0)
+    {
+      self->search_view = OC3_SEARCH_VIEW (oc3_search_view_new ());
+      g_signal_connect_object (self->search_view, "talk-activated", G_CALLBACK (talk_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      view = GTK_WIDGET (self->search_view);
+      title = _("Search");
+    }
+  else if (g_strcmp0 (view_name, "tracks") == 0)
+    {
+      self->tracks_view = OC3_TRACKS_VIEW (oc3_tracks_view_new ());
+      g_signal_connect_object (self->tracks_view, "track-activated", G_CALLBACK (track_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      view = GTK_WIDGET (self->tracks_view);
+      title = _("Tracks");
+    }
+  else if (g_strcmp0 (view_name, "speakers") == 0)
+    {
+      self->speakers_view = OC3_SPEAKERS_VIEW (oc3_speakers_view_new ());
+      g_signal_connect_object (self->speakers_view, "person-activated", G_CALLBACK (person_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      view = GTK_WIDGET (self->speakers_view);
+      title = _("Speakers");
+    }
+  else if (g_strcmp0 (view_name, "starred") == 0)
+    {
+      self->starred_view = g_object_new (OC3_TYPE_STARRED_VIEW, NULL);
+      g_signal_connect_object (self->starred_view, "talk-activated", G_CALLBACK (talk_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+      if (self->agenda != NULL)
+        oc3_starred_view_set_agenda (self->starred_view, self->agenda, self->display_zone);
+      view = GTK_WIDGET (self->starred_view);
+      title = _("Starred");
+    }
+  else
+    return NULL;
+
+  gtk_stack_add_titled (self->view_stack, view, view_name, title);
+  /* New, so without the program yet. */
+  self->outdated_views |= outdated_flag_for (view_name);
+
+  return view;
+}
+
 static void
 update_view (Oc3Window  *self,
              const char *view_name)
 {
-  OutdatedView view;
+  OutdatedView view = outdated_flag_for (view_name);
 
-  if (g_strcmp0 (view_name, "tracks") == 0)
-    view = OUTDATED_TRACKS;
-  else if (g_strcmp0 (view_name, "speakers") == 0)
-    view = OUTDATED_SPEAKERS;
-  else if (g_strcmp0 (view_name, "now") == 0)
-    view = OUTDATED_NOW;
-  else if (g_strcmp0 (view_name, "search") == 0)
-    view = OUTDATED_SEARCH;
-  else
-    return;
-
-  if ((self->outdated_views & view) == 0 || self->conference == NULL)
+  if (view == 0 || (self->outdated_views & view) == 0 || self->conference == NULL ||
+      gtk_stack_get_child_by_name (self->view_stack, view_name) == NULL)
     return;
   self->outdated_views &= ~view;
 
@@ -205,7 +287,7 @@ oc3_window_show_view (Oc3Window  *self,
       return;
     }
 
-  if (gtk_stack_get_child_by_name (self->view_stack, view_name) == NULL)
+  if (ensure_view (self, view_name) == NULL)
     {
       g_message ("No view called “%s”", view_name);
       return;
@@ -508,9 +590,12 @@ time_zone_mode_changed_cb (Oc3Window *self)
 
   update_display_zone (self);
   oc3_schedule_view_set_zone (self->schedule_view, self->display_zone);
-  oc3_starred_view_set_zone (self->starred_view, self->display_zone);
-  oc3_now_view_set_zone (self->now_view, self->display_zone);
-  oc3_search_view_set_zone (self->search_view, self->display_zone);
+  if (self->starred_view != NULL)
+    oc3_starred_view_set_zone (self->starred_view, self->display_zone);
+  if (self->now_view != NULL)
+    oc3_now_view_set_zone (self->now_view, self->display_zone);
+  if (self->search_view != NULL)
+    oc3_search_view_set_zone (self->search_view, self->display_zone);
   /* The lists are rebuilt in the new zone: now if in sight, else when shown. */
   self->outdated_views |= OUTDATED_TRACKS | OUTDATED_SPEAKERS;
   update_view (self, oc3_window_get_view (self));
@@ -618,7 +703,8 @@ connect_agenda (Oc3Window *self)
   self->agenda = g_object_ref (oc3_application_get_agenda (OC3_APPLICATION (app), self->conference,
                                                            self->conference_id));
   g_signal_connect_object (self->agenda, "changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
-  oc3_starred_view_set_agenda (self->starred_view, self->agenda, self->display_zone);
+  if (self->starred_view != NULL)
+    oc3_starred_view_set_agenda (self->starred_view, self->agenda, self->display_zone);
   agenda_changed_cb (self, NULL);
 
   /* Said once: the store moved an unreadable file aside and kept what it could. */
@@ -1674,6 +1760,7 @@ search_action (GtkWidget  *widget,
 {
   Oc3Window *self = OC3_WINDOW (widget);
 
+  ensure_view (self, "search");
   oc3_window_show_view (self, "search");
   gtk_widget_grab_focus (GTK_WIDGET (oc3_search_view_get_search_entry (self->search_view)));
 }
@@ -1685,15 +1772,11 @@ oc3_window_search (Oc3Window  *self,
 {
   g_return_if_fail (OC3_IS_WINDOW (self));
 
+  ensure_view (self, "search");
   oc3_window_show_view (self, "search");
   oc3_search_view_search (self->search_view, query);
 }
 
-static GDateTime *
-now_cb (gpointer user_data)
-{
-  return oc3_time_now ();
-}
 
 static void
 oc3_window_constructed (GObject *object)
@@ -1745,6 +1828,12 @@ oc3_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_timeout_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), OC3_TYPE_WINDOW);
+  /* Gone with the view stack. */
+  self->now_view = NULL;
+  self->search_view = NULL;
+  self->tracks_view = NULL;
+  self->speakers_view = NULL;
+  self->starred_view = NULL;
 
   G_OBJECT_CLASS (oc3_window_parent_class)->dispose (object);
 }
@@ -1791,11 +1880,6 @@ oc3_window_class_init (Oc3WindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OC3_TYPE_SCHEDULE_VIEW);
-  g_type_ensure (OC3_TYPE_STARRED_VIEW);
-  g_type_ensure (OC3_TYPE_TRACKS_VIEW);
-  g_type_ensure (OC3_TYPE_NOW_VIEW);
-  g_type_ensure (OC3_TYPE_SEARCH_VIEW);
-  g_type_ensure (OC3_TYPE_SPEAKERS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/OC3/ui/oc3-window.ui");
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, split_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, content_page);
@@ -1805,11 +1889,6 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, view_stack);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, schedule_view);
-  gtk_widget_class_bind_template_child (widget_class, Oc3Window, starred_view);
-  gtk_widget_class_bind_template_child (widget_class, Oc3Window, tracks_view);
-  gtk_widget_class_bind_template_child (widget_class, Oc3Window, now_view);
-  gtk_widget_class_bind_template_child (widget_class, Oc3Window, search_view);
-  gtk_widget_class_bind_template_child (widget_class, Oc3Window, speakers_view);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, offline_banner);
@@ -1819,8 +1898,6 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, Oc3Window, conference_details_label);
   gtk_widget_class_bind_template_callback (widget_class, view_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, talk_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, track_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -1849,7 +1926,6 @@ oc3_window_init (Oc3Window *self)
   self->changed_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->schedule_view, "day-shown", G_CALLBACK (day_shown_cb), self, G_CONNECT_SWAPPED);
   oc3_talk_row_set_changed_talks (self->changed_guids);
-  oc3_now_view_set_now_func (self->now_view, now_cb, NULL, NULL);
 
   self->cache = oc3_program_cache_new (NULL);
   self->fetcher = oc3_program_fetcher_new ();
