@@ -159,7 +159,7 @@ scroll_to_now_cb (gpointer user_data)
   int y = oc3_timeline_get_y_for_time (self->timeline, now);
 
   /* The "now" line a third of the way down: what is on now, and what comes next. */
-  gtk_adjustment_set_value (vadjustment, y - gtk_adjustment_get_page_size (vadjustment) / 3);
+  gtk_adjustment_set_value (vadjustment, (int) (y - gtk_adjustment_get_page_size (vadjustment) / 3));
   return G_SOURCE_REMOVE;
 }
 

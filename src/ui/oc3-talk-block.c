@@ -208,10 +208,16 @@ oc3_talk_block_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 0, 0, 0, 4 },
                               (GdkRGBA[4]) { self->color, self->color, self->color, self->color });
 
-  /* The text of a long title stops at the block's edge. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
-  gtk_snapshot_pop (snapshot);
+  /* Text that does not fit stops at the block's edge. Only then is there a
+   * clip: a clip over text costs the renderer a program of its own. */
+  if (gtk_widget_get_height (gtk_widget_get_first_child (widget)) > height)
+    {
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    GTK_WIDGET_CLASS (oc3_talk_block_parent_class)->snapshot (widget, snapshot);
 }
 
 static void

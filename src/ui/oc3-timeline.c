@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "oc3-room.h"
 #include "oc3-talk-block.h"
@@ -31,7 +32,7 @@
 #define MIN_BLOCK_HEIGHT  22
 #define MIN_BREAK_MINUTES 15
 /* Blocks are built a little beyond the edges of the view, so that scrolling
- * slowly shows them ready. */
+ * slowly shows them ready; for a new day, just after its first frame. */
 #define BUILD_MARGIN      160
 
 typedef struct
@@ -71,6 +72,7 @@ struct _Oc3Timeline
   guint          hscroll_policy : 1;
   guint          vscroll_policy : 1;
   int            column_width;
+  guint          margin_idle_id;  /* builds the margin after a day's first frame */
 
   /* Backgrounds under the room names and the hours, which stay in view. */
   GtkWidget     *header;
@@ -171,16 +173,17 @@ get_placement_area (Oc3Timeline  *self,
   area->height = (int) block_height;
 }
 
+/* Whole pixels: text and lines stay sharp, and blocks and grid move as one. */
 static double
 scroll_x (Oc3Timeline *self)
 {
-  return self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  return self->hadjustment != NULL ? round (gtk_adjustment_get_value (self->hadjustment)) : 0;
 }
 
 static double
 scroll_y (Oc3Timeline *self)
 {
-  return self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  return self->vadjustment != NULL ? round (gtk_adjustment_get_value (self->vadjustment)) : 0;
 }
 
 static void
@@ -418,6 +421,16 @@ build_columns (Oc3Timeline   *self,
   return column_of_room;
 }
 
+static gboolean
+build_margin_cb (gpointer user_data)
+{
+  Oc3Timeline *self = user_data;
+
+  self->margin_idle_id = 0;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 void
 oc3_timeline_set_day (Oc3Timeline   *self,
                       Oc3Conference *conference,
@@ -465,6 +478,8 @@ oc3_timeline_set_day (Oc3Timeline   *self,
 
   g_ptr_array_sort (self->placements, compare_placements);
   assign_lanes (self);
+  if (self->margin_idle_id == 0)
+    self->margin_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_margin_cb, self, NULL);
 
   if (self->placements->len > 0)
     {
@@ -796,13 +811,15 @@ oc3_timeline_size_allocate (GtkWidget *widget,
   GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
   GdkRectangle wanted;
   double x, y;
+  int margin;
 
   self->column_width = column_width_for (self, MAX (width, RULER_WIDTH + (int) self->column_names->len * MIN_COLUMN_WIDTH));
   configure_adjustment (self->hadjustment, width, content_width (self));
   configure_adjustment (self->vadjustment, height, content_height (self));
   x = scroll_x (self);
   y = scroll_y (self);
-  wanted = (GdkRectangle) { x - BUILD_MARGIN, y - BUILD_MARGIN, width + 2 * BUILD_MARGIN, height + 2 * BUILD_MARGIN };
+  margin = self->margin_idle_id != 0 ? 0 : BUILD_MARGIN;
+  wanted = (GdkRectangle) { x - margin, y - margin, width + 2 * margin, height + 2 * margin };
 
   /* Park the blocks that left the view first, so that those coming in reuse
    * them; the one with the keyboard focus stays. */
@@ -940,7 +957,12 @@ oc3_timeline_snapshot (GtkWidget   *widget,
     {
       Placement *placement = g_ptr_array_index (self->placements, i);
 
-      if (placement->block != NULL)
+      graphene_rect_t bounds;
+
+      /* Built for scrolling, not yet in view: nothing to draw. */
+      if (placement->block != NULL &&
+          gtk_widget_compute_bounds (GTK_WIDGET (placement->block), widget, &bounds) &&
+          graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (0, 0, width, height), NULL))
         gtk_widget_snapshot_child (widget, GTK_WIDGET (placement->block), snapshot);
     }
 
@@ -1088,6 +1110,7 @@ oc3_timeline_dispose (GObject *object)
   Oc3Timeline *self = OC3_TIMELINE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->margin_idle_id, g_source_remove);
   if (self->placements != NULL)
     clear_day (self);
   g_clear_pointer (&self->spare_blocks, g_ptr_array_unref);
