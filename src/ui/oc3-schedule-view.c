@@ -150,19 +150,6 @@ oc3_schedule_view_get_timeline (Oc3ScheduleView *self)
   return self->timeline;
 }
 
-static gboolean
-scroll_to_now_cb (gpointer user_data)
-{
-  Oc3ScheduleView *self = user_data;
-  g_autoptr (GDateTime) now = oc3_time_now ();
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  int y = oc3_timeline_get_y_for_time (self->timeline, now);
-
-  /* The "now" line a third of the way down: what is on now, and what comes next. */
-  gtk_adjustment_set_value (vadjustment, (int) (y - gtk_adjustment_get_page_size (vadjustment) / 3));
-  return G_SOURCE_REMOVE;
-}
-
 /* During the conference, opens on today at the current time. */
 void
 oc3_schedule_view_show_now (Oc3ScheduleView *self)
@@ -190,8 +177,7 @@ oc3_schedule_view_show_now (Oc3ScheduleView *self)
           g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (local_now))
         {
           oc3_schedule_view_show_day (self, i);
-          /* After the next layout, when the timeline knows its height. */
-          g_idle_add_full (G_PRIORITY_LOW, scroll_to_now_cb, g_object_ref (self), g_object_unref);
+          oc3_timeline_scroll_to_time (self->timeline, now);
           return;
         }
     }

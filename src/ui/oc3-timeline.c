@@ -73,6 +73,7 @@ struct _Oc3Timeline
   guint          vscroll_policy : 1;
   int            column_width;
   guint          margin_idle_id;  /* builds the margin after a day's first frame */
+  gint64         scroll_target;   /* a time to bring into view at the next layout; 0: none */
 
   /* Backgrounds under the room names and the hours, which stay in view. */
   GtkWidget     *header;
@@ -124,16 +125,6 @@ y_for_seconds (Oc3Timeline *self,
                gint64       seconds)
 {
   return HEADER_HEIGHT + (seconds - self->range_start) / 60.0 * PIXELS_PER_MINUTE;
-}
-
-int
-oc3_timeline_get_y_for_time (Oc3Timeline *self,
-                             GDateTime   *instant)
-{
-  g_return_val_if_fail (OC3_IS_TIMELINE (self), 0);
-
-  return (int) y_for_seconds (self, CLAMP (g_date_time_to_unix (instant),
-                                           self->range_start, self->range_end));
 }
 
 static int
@@ -587,6 +578,19 @@ reveal (Oc3Timeline *self,
   return GTK_WIDGET (placement->block);
 }
 
+/* Scrolls so that @instant is a third of the way down: what is on then, and
+ * what comes next. Done at the next layout, when the view knows its size. */
+void
+oc3_timeline_scroll_to_time (Oc3Timeline *self,
+                             GDateTime   *instant)
+{
+  g_return_if_fail (OC3_IS_TIMELINE (self));
+  g_return_if_fail (instant != NULL);
+
+  self->scroll_target = g_date_time_to_unix (instant);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 GtkWidget *
 oc3_timeline_get_block (Oc3Timeline *self,
                         guint        position)
@@ -816,6 +820,13 @@ oc3_timeline_size_allocate (GtkWidget *widget,
   self->column_width = column_width_for (self, MAX (width, RULER_WIDTH + (int) self->column_names->len * MIN_COLUMN_WIDTH));
   configure_adjustment (self->hadjustment, width, content_width (self));
   configure_adjustment (self->vadjustment, height, content_height (self));
+  if (self->scroll_target != 0 && self->vadjustment != NULL && height > 0)
+    {
+      gint64 target = CLAMP (self->scroll_target, self->range_start, self->range_end);
+
+      self->scroll_target = 0;
+      gtk_adjustment_set_value (self->vadjustment, (int) (y_for_seconds (self, target) - height / 3));
+    }
   x = scroll_x (self);
   y = scroll_y (self);
   margin = self->margin_idle_id != 0 ? 0 : BUILD_MARGIN;

@@ -25,7 +25,7 @@ void       oc3_timeline_set_zone       (Oc3Timeline   *self,
                                         GTimeZone     *zone);
 void       oc3_timeline_set_now        (Oc3Timeline   *self,
                                         GDateTime     *now);
-int        oc3_timeline_get_y_for_time (Oc3Timeline   *self,
+void       oc3_timeline_scroll_to_time (Oc3Timeline   *self,
                                         GDateTime     *instant);
 guint      oc3_timeline_get_n_talks    (Oc3Timeline   *self);
 guint      oc3_timeline_get_n_built_blocks (Oc3Timeline *self);
