@@ -1257,18 +1257,6 @@ lookup_added_zone (Oc3Window  *self,
   return zone;
 }
 
-/* Keeps (or, with @zone %NULL, forgets) the zone of the added conference @id. */
-static void
-set_added_zone (Oc3Window  *self,
-                const char *id,
-                GTimeZone  *zone)
-{
-  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
-
-  g_settings_set_value (self->settings, "added-conference-zones",
-                        string_map_with (zones, id, zone != NULL ? g_time_zone_get_identifier (zone) : NULL));
-}
-
 static gboolean
 is_web_address (const char *location)
 {
@@ -1391,6 +1379,34 @@ fill_switcher (Oc3Window  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", selected >= n_bundled);
 }
 
+/* Keeps the added conference @id in the settings, as (@name, @location) and
+ * with its @zone, in place of what was kept for it; with @location %NULL it
+ * forgets it. */
+static void
+store_added (Oc3Window  *self,
+             const char *id,
+             const char *name,
+             const char *location,
+             GTimeZone  *zone)
+{
+  g_autoptr (GVariant) added = get_added (self);
+  g_autoptr (GVariant) zones = g_settings_get_value (self->settings, "added-conference-zones");
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *added_id, *added_name, *added_location;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sss)"));
+  g_variant_iter_init (&iter, added);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &added_name, &added_location))
+    if (g_strcmp0 (added_id, id) != 0)
+      g_variant_builder_add (&builder, "(sss)", added_id, added_name, added_location);
+  if (location != NULL)
+    g_variant_builder_add (&builder, "(sss)", id, name, location);
+  g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
+  g_settings_set_value (self->settings, "added-conference-zones",
+                        string_map_with (zones, id, location != NULL ? g_time_zone_get_identifier (zone) : NULL));
+}
+
 /* Adds a conference by its address or file (kept once), and shows it.
  * @zone (%NULL: the local zone) is the zone of times the program gives none
  * for; it is kept by name, so that the program reads the same after the
@@ -1403,23 +1419,12 @@ oc3_window_add_conference (Oc3Window  *self,
 {
   g_autoptr (GTimeZone) local = NULL;
   g_autofree char *id = oc3_program_source_id_for_location (location);
-  g_autoptr (GVariant) added = get_added (self);
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *added_id, *added_name, *added_location;
 
   g_return_if_fail (OC3_IS_WINDOW (self));
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sss)"));
-  g_variant_iter_init (&iter, added);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &added_name, &added_location))
-    if (g_strcmp0 (added_id, id) != 0)
-      g_variant_builder_add (&builder, "(sss)", added_id, added_name, added_location);
-  g_variant_builder_add (&builder, "(sss)", id, name, location);
-  g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
   if (zone == NULL)
     zone = local = g_time_zone_new_local ();
-  set_added_zone (self, id, zone);
+  store_added (self, id, name, location, zone);
 
   fill_switcher (self, id);
   load_added (self, id, location);
@@ -1485,24 +1490,14 @@ remove_response_cb (AdwAlertDialog *dialog,
                     const char     *response,
                     Oc3Window      *self)
 {
-  g_autoptr (GVariant) added = get_added (self);
   g_autofree char *id = g_strdup (self->conference_id);
   g_autofree char *data_dir = NULL;
   g_autofree char *cache_dir = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *added_id, *name, *location;
 
   if (g_strcmp0 (response, "remove") != 0 || id == NULL || oc3_bundled_programs_find (id) >= 0)
     return;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sss)"));
-  g_variant_iter_init (&iter, added);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &added_id, &name, &location))
-    if (g_strcmp0 (added_id, id) != 0)
-      g_variant_builder_add (&builder, "(sss)", added_id, name, location);
-  g_settings_set_value (self->settings, "added-conferences", g_variant_builder_end (&builder));
-  set_added_zone (self, id, NULL);
+  store_added (self, id, NULL, NULL, NULL);
 
   /* Only this conference's data: its stars and reminders, and its cached program. */
   data_dir = g_build_filename (g_get_user_data_dir (), "oc3", id, NULL);
@@ -1776,7 +1771,6 @@ oc3_window_search (Oc3Window  *self,
   oc3_window_show_view (self, "search");
   oc3_search_view_search (self->search_view, query);
 }
-
 
 static void
 oc3_window_constructed (GObject *object)
