@@ -13,6 +13,7 @@
 #include "oc3-timeline.h"
 #include "oc3-window.h"
 #include "test-isolation.h"
+#include "ui-test-helpers.h"
 
 static Oc3Application *app;
 
@@ -34,9 +35,7 @@ wait_until (gboolean (*done) (gpointer), gpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (done (data));
   /* A few more frames: the scroll happens in the timeline's layout. */
-  deadline = g_get_monotonic_time () + 300 * 1000;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  ui_test_wait_frames (data, 3);
 }
 
 static void
@@ -85,9 +84,7 @@ check_opens_on_now (int width,
   g_assert_cmpfloat (bounds.origin.y, >=, 0);
   g_assert_cmpfloat (bounds.origin.y, <, view_height / 2);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void

@@ -30,6 +30,8 @@
 #define SPACING        1
 /* libadwaita's .caption next to the body text: 9 pt against 11 pt. */
 #define CAPTION_SCALE  (9.0 / 11.0)
+/* Between the time and the marks after it. */
+#define MARKS_SPACING  4
 /* libadwaita's .dim-label. */
 #define DIM_ALPHA      0.55f
 
@@ -226,13 +228,14 @@ layout_height (PangoLayout *layout)
   return height;
 }
 
-/* Lays the text out for the block's size: whole lines only. */
+/* Lays the text out for the block's size, beside the marks as allocated:
+ * whole lines only. Does nothing when that is done already. */
 static void
 ensure_text (Oc3TalkBlock *self,
              int           width,
-             int           height,
-             int           marks_width)
+             int           height)
 {
+  int marks_width = gtk_widget_get_width (self->marks_box);
   int content_width = width - MARGIN_START - MARGIN_END;
   int bottom = height - MARGIN_BOTTOM;
   int y = MARGIN_TOP;
@@ -252,7 +255,8 @@ ensure_text (Oc3TalkBlock *self,
     return;
 
   range = oc3_time_format_range (oc3_talk_get_start (self->talk), oc3_talk_get_end (self->talk), self->zone);
-  self->time_layout = new_layout (self, range, content_width - marks_width, TRUE, FALSE, TRUE);
+  self->time_layout = new_layout (self, range, content_width - (marks_width > 0 ? marks_width + MARKS_SPACING : 0),
+                                  TRUE, FALSE, TRUE);
   y += layout_height (self->time_layout) + SPACING;
 
   /* The title: as many lines as fit, up to what the talk's length suggests. */
@@ -320,11 +324,7 @@ oc3_talk_block_size_allocate (GtkWidget *widget,
                                                marks_width, MIN (marks_height, MAX (height - MARGIN_TOP, 0)) },
                             -1);
 
-  if (width != self->layout_width || height != self->layout_height)
-    {
-      self->layout_width = self->layout_height = -1;
-      ensure_text (self, width, height, marks_width > 0 ? marks_width + 4 : 0);
-    }
+  ensure_text (self, width, height);
 }
 
 static void
@@ -365,12 +365,8 @@ oc3_talk_block_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_border (snapshot, &outline, (float[4]) { 0, 0, 0, 4 },
                               (GdkRGBA[4]) { self->color, self->color, self->color, self->color });
 
-  if (self->layout_width != width || self->layout_height != height)
-    {
-      int marks_width = gtk_widget_get_width (self->marks_box);
-
-      ensure_text (self, width, height, marks_width > 0 ? marks_width + 4 : 0);
-    }
+  /* Laid out again after a change that needed no new allocation (a zone). */
+  ensure_text (self, width, height);
   gtk_widget_get_color (widget, &foreground);
   dim = foreground;
   dim.alpha *= DIM_ALPHA;

@@ -560,19 +560,26 @@ scroll_to_area (Oc3Timeline        *self,
     }
 }
 
+static void
+scroll_to_placement (Oc3Timeline *self,
+                     Placement   *placement)
+{
+  GdkRectangle area;
+
+  /* Before the first layout there is nothing to scroll. */
+  if (self->column_width <= 0)
+    return;
+  get_placement_area (self, placement, &area);
+  scroll_to_area (self, &area);
+}
+
 /* The block of a talk out of view is built at once and scrolled to. */
 static GtkWidget *
 reveal (Oc3Timeline *self,
         Placement   *placement)
 {
-  GdkRectangle area;
-
   build_block (self, placement);
-  if (self->column_width > 0)
-    {
-      get_placement_area (self, placement, &area);
-      scroll_to_area (self, &area);
-    }
+  scroll_to_placement (self, placement);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   return GTK_WIDGET (placement->block);
@@ -759,13 +766,8 @@ oc3_timeline_set_focus_child (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (oc3_timeline_parent_class)->set_focus_child (widget, child);
 
-  if (child != NULL && (placement = find_placement_of_block (self, child)) != NULL && self->column_width > 0)
-    {
-      GdkRectangle area;
-
-      get_placement_area (self, placement, &area);
-      scroll_to_area (self, &area);
-    }
+  if (child != NULL && (placement = find_placement_of_block (self, child)) != NULL)
+    scroll_to_placement (self, placement);
 }
 
 static void
@@ -858,7 +860,7 @@ oc3_timeline_size_allocate (GtkWidget *widget,
       build_block (self, placement);
       area.x -= (int) x;
       area.y -= (int) y;
-      /* Blocks are as tall as their talk: they ask for little and clip the rest. */
+      /* Blocks are as tall as their talk: they ask for little and show what fits. */
       gtk_widget_measure (GTK_WIDGET (placement->block), GTK_ORIENTATION_VERTICAL, area.width,
                           NULL, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (placement->block), &area, -1);
