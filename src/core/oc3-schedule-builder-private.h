@@ -115,6 +115,24 @@ void           oc3_schedule_builder_clear         (Oc3ScheduleBuilder     *b);
 void           oc3_schedule_builder_finish        (Oc3ScheduleBuilder     *b,
                                                    Oc3Conference          *conference);
 
+/* The path messages name: each reader pushes a segment as it goes in. */
+static inline void
+oc3_schedule_builder_push (Oc3ScheduleBuilder *b,
+                           const char         *key,
+                           guint               index,
+                           const char         *name)
+{
+  g_assert (b->path_len < G_N_ELEMENTS (b->path));
+  b->path[b->path_len++] = (Oc3SchedulePathSegment) { key, index, name };
+}
+
+static inline void
+oc3_schedule_builder_pop (Oc3ScheduleBuilder *b)
+{
+  g_assert (b->path_len > 0);
+  b->path_len--;
+}
+
 char          *oc3_schedule_builder_format_path   (Oc3ScheduleBuilder     *b);
 void           oc3_schedule_builder_warn          (Oc3ScheduleBuilder     *b,
                                                    const char             *format,
@@ -143,6 +161,12 @@ GDateTime     *oc3_schedule_builder_local_midnight (Oc3ScheduleBuilder    *b,
                                                    int                     year,
                                                    int                     month,
                                                    int                     day);
+GDateTime     *oc3_schedule_builder_start_on_day  (Oc3ScheduleBuilder     *b,
+                                                   int                     year,
+                                                   int                     month,
+                                                   int                     day,
+                                                   const char             *start,
+                                                   int                    *minute_of_day);
 gboolean       oc3_schedule_parse_clock_time      (const char             *text,
                                                    int                    *hour,
                                                    int                    *minute);

@@ -454,6 +454,53 @@ oc3_schedule_builder_local_midnight (Oc3ScheduleBuilder *b,
   return g_date_time_new (b->tz, year, month, day, 0, 0, 0);
 }
 
+/* A talk that gives no date-time of its own: its "start" (@start, "HH:MM")
+ * on its day (@year 0: the day has no date), in the conference's zone.
+ * Fails, naming "date" or "start", when there is nothing to go by or
+ * @start is not a time. @minute_of_day (if not %NULL) receives the clock
+ * time, for the readers' rules on talks after midnight. */
+GDateTime *
+oc3_schedule_builder_start_on_day (Oc3ScheduleBuilder *b,
+                                   int                 year,
+                                   int                 month,
+                                   int                 day,
+                                   const char         *start,
+                                   int                *minute_of_day)
+{
+  int hour;
+  int minute;
+
+  oc3_schedule_builder_push (b, "date", 0, NULL);
+  if (start == NULL)
+    {
+      oc3_schedule_builder_fail (b, OC3_SCHEDULE_ERROR_SHAPE,
+                                 _("missing, and so is “start”: the talk has no time"));
+      oc3_schedule_builder_pop (b);
+      return NULL;
+    }
+  if (year == 0)
+    {
+      oc3_schedule_builder_fail (b, OC3_SCHEDULE_ERROR_SHAPE,
+                                 _("missing, and the day has no date to place “start” on"));
+      oc3_schedule_builder_pop (b);
+      return NULL;
+    }
+  oc3_schedule_builder_pop (b);
+
+  oc3_schedule_builder_push (b, "start", 0, NULL);
+  if (!oc3_schedule_parse_clock_time (start, &hour, &minute))
+    {
+      oc3_schedule_builder_fail_value (b, _("not a time"), start);
+      oc3_schedule_builder_pop (b);
+      return NULL;
+    }
+  oc3_schedule_builder_pop (b);
+
+  if (minute_of_day != NULL)
+    *minute_of_day = hour * 60 + minute;
+  return g_date_time_new (b->tz, year, month, day, hour, minute, 0);
+}
+
 /* A talk's "start": "HH:MM" (or "H:MM", with optional seconds). */
 gboolean
 oc3_schedule_parse_clock_time (const char *text,

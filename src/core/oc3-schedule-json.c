@@ -132,28 +132,9 @@ static const char * const track_members[] = { TRACK_MEMBERS (AS_NAME) };
 
 /* --- paths, warnings and errors --------------------------------------------- */
 
-static inline void
-push_key (Builder    *b,
-          const char *key)
-{
-  g_assert (b->path_len < G_N_ELEMENTS (b->path));
-  b->path[b->path_len++] = (Oc3SchedulePathSegment) { key, 0, NULL };
-}
-
-static inline void
-push_index (Builder *b,
-            guint    index)
-{
-  g_assert (b->path_len < G_N_ELEMENTS (b->path));
-  b->path[b->path_len++] = (Oc3SchedulePathSegment) { NULL, index, NULL };
-}
-
-static inline void
-pop (Builder *b)
-{
-  g_assert (b->path_len > 0);
-  b->path_len--;
-}
+#define push_key(b, key) oc3_schedule_builder_push (b, key, 0, NULL)
+#define push_index(b, index) oc3_schedule_builder_push (b, NULL, index, NULL)
+#define pop(b) oc3_schedule_builder_pop (b)
 
 /* Warnings and errors name the path the reader is at. */
 #define warn(b, ...) oc3_schedule_builder_warn (b, __VA_ARGS__)
@@ -1085,39 +1066,12 @@ read_talk_times (Builder          *b,
   if (talk->start == NULL)
     {
       g_autofree char *start = NULL;
-      int hour;
-      int minute;
 
       if (!read_member_string (b, "start", values[EVENT_START], &start))
         return FALSE;
-
-      push_key (b, "date");
-      if (start == NULL)
-        {
-          fail (b, OC3_SCHEDULE_ERROR_SHAPE,
-                _("missing, and so is “start”: the talk has no time"));
-          pop (b);
-          return FALSE;
-        }
-      if (ctx->year == 0)
-        {
-          fail (b, OC3_SCHEDULE_ERROR_SHAPE,
-                _("missing, and the day has no date to place “start” on"));
-          pop (b);
-          return FALSE;
-        }
-      pop (b);
-
-      push_key (b, "start");
-      if (!oc3_schedule_parse_clock_time (start, &hour, &minute))
-        {
-          fail_value (b, _("not a time"), start);
-          pop (b);
-          return FALSE;
-        }
-      pop (b);
-
-      talk->start = g_date_time_new (b->tz, ctx->year, ctx->month, ctx->mday, hour, minute, 0);
+      talk->start = oc3_schedule_builder_start_on_day (b, ctx->year, ctx->month, ctx->mday, start, NULL);
+      if (talk->start == NULL)
+        return FALSE;
       /* Talks after midnight are filed under the day before. */
       if (ctx->day_start != NULL && g_date_time_compare (talk->start, ctx->day_start) < 0)
         {

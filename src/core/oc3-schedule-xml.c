@@ -119,29 +119,9 @@ static const guint8 guid_namespace[16] = {
 
 /* --- paths, warnings and errors --------------------------------------------- */
 
-static inline void
-push (Builder    *b,
-      const char *key,
-      guint       index,
-      const char *name)
-{
-  g_assert (b->path_len < G_N_ELEMENTS (b->path));
-  b->path[b->path_len++] = (Oc3SchedulePathSegment) { key, index, name };
-}
-
-static inline void
-push_element (Builder    *b,
-              const char *name)
-{
-  push (b, name, 0, NULL);
-}
-
-static inline void
-pop (Builder *b)
-{
-  g_assert (b->path_len > 0);
-  b->path_len--;
-}
+#define push(b, key, index, name) oc3_schedule_builder_push (b, key, index, name)
+#define push_element(b, name) oc3_schedule_builder_push (b, name, 0, NULL)
+#define pop(b) oc3_schedule_builder_pop (b)
 
 /* Warnings and errors name the path the reader is at. */
 #define warn(b, ...) oc3_schedule_builder_warn (b, __VA_ARGS__)
@@ -489,43 +469,18 @@ read_talk_times (Builder          *b,
   else
     {
       g_autofree char *start = NULL;
-      int hour;
-      int minute;
+      int minute_of_day;
 
       if (!read_child_text (b, children[EVENT_START], &start))
         return FALSE;
-
-      push_element (b, "date");
-      if (start == NULL)
-        {
-          fail (b, OC3_SCHEDULE_ERROR_SHAPE,
-                _("missing, and so is “start”: the talk has no time"));
-          pop (b);
-          return FALSE;
-        }
-      if (ctx->year == 0)
-        {
-          fail (b, OC3_SCHEDULE_ERROR_SHAPE,
-                _("missing, and the day has no date to place “start” on"));
-          pop (b);
-          return FALSE;
-        }
-      pop (b);
-
-      push_element (b, "start");
-      if (!oc3_schedule_parse_clock_time (start, &hour, &minute))
-        {
-          oc3_schedule_builder_fail_value (b, _("not a time"), start);
-          pop (b);
-          return FALSE;
-        }
-      pop (b);
-
-      talk->start = g_date_time_new (b->tz, ctx->year, ctx->month, ctx->mday, hour, minute, 0);
+      talk->start = oc3_schedule_builder_start_on_day (b, ctx->year, ctx->month, ctx->mday, start,
+                                                       &minute_of_day);
+      if (talk->start == NULL)
+        return FALSE;
       /* Talks after midnight are filed under the day before: before the
        * day's start where it has one, else before the day_change. */
       if ((ctx->day_start != NULL && g_date_time_compare (talk->start, ctx->day_start) < 0) ||
-          (ctx->day_start == NULL && hour * 60 + minute < ctx->day_change))
+          (ctx->day_start == NULL && minute_of_day < ctx->day_change))
         {
           GDateTime *next = g_date_time_add_days (talk->start, 1);
 
