@@ -270,6 +270,30 @@ update_view (Oc3Window  *self,
     }
 }
 
+static gboolean
+release_split_view_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* When a collapsed split view changes page, libadwaita 1.7 queues an idle
+ * that writes into the split view without holding a reference to it. A window
+ * closed before that idle runs got freed memory written to, and crashed later
+ * at random (seen in the window tests). So the split view is kept alive until
+ * an idle queued after libadwaita's has run. */
+static void
+show_content (Oc3Window *self,
+              gboolean   show)
+{
+  gboolean queues_idle = adw_navigation_split_view_get_collapsed (self->split_view) &&
+                         adw_navigation_split_view_get_show_content (self->split_view) != show;
+
+  adw_navigation_split_view_set_show_content (self->split_view, show);
+  if (queues_idle)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_split_view_cb,
+                     g_object_ref (self->split_view), g_object_unref);
+}
+
 void
 oc3_window_show_view (Oc3Window  *self,
                       const char *view_name)
@@ -305,7 +329,7 @@ oc3_window_show_view (Oc3Window  *self,
   adw_navigation_page_set_title (self->view_page, gtk_stack_page_get_title (page));
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
   adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  show_content (self, TRUE);
 }
 
 /* A new window shows up with its program rather than with a spinner that
@@ -394,7 +418,7 @@ person_activated_cb (Oc3Window *self,
   oc3_speaker_page_set_starred_func (page, is_starred_cb, self, NULL);
   g_signal_connect_object (page, "talk-activated", G_CALLBACK (talk_activated_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  show_content (self, TRUE);
 }
 
 static void
@@ -554,7 +578,7 @@ oc3_window_show_talk (Oc3Window  *self,
 
   adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
   adw_navigation_view_push (self->navigation_view, new_talk_page (self, talk));
-  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  show_content (self, TRUE);
 }
 
 static void
@@ -1121,7 +1145,7 @@ program_ready (Oc3Window     *self,
   show_program (self, conference);
   oc3_window_show_view (self, view != NULL ? view : "schedule");
   if (view == NULL)
-    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+    show_content (self, FALSE);
   oc3_schedule_view_show_now (self->schedule_view);
   if (talk != NULL)
     oc3_window_show_talk (self, talk);
