@@ -276,20 +276,15 @@ release_split_view_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* When a collapsed split view changes page, libadwaita 1.7 queues an idle
- * that writes into the split view without holding a reference to it. A window
- * closed before that idle runs got freed memory written to, and crashed later
- * at random (seen in the window tests). So the split view is kept alive until
- * an idle queued after libadwaita's has run. */
+/* When a collapsed split view changes page (from here, or the back button),
+ * libadwaita 1.7 queues an idle that writes into the split view without
+ * holding a reference to it. A window closed before that idle ran had freed
+ * memory written to, and crashed later at random. So the split view is kept
+ * alive until an idle queued after libadwaita's has run. */
 static void
-show_content (Oc3Window *self,
-              gboolean   show)
+split_view_show_content_cb (Oc3Window *self)
 {
-  gboolean queues_idle = adw_navigation_split_view_get_collapsed (self->split_view) &&
-                         adw_navigation_split_view_get_show_content (self->split_view) != show;
-
-  adw_navigation_split_view_set_show_content (self->split_view, show);
-  if (queues_idle)
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_split_view_cb,
                      g_object_ref (self->split_view), g_object_unref);
 }
@@ -329,7 +324,7 @@ oc3_window_show_view (Oc3Window  *self,
   adw_navigation_page_set_title (self->view_page, gtk_stack_page_get_title (page));
   adw_navigation_page_set_title (self->content_page, gtk_stack_page_get_title (page));
   adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
-  show_content (self, TRUE);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 /* A new window shows up with its program rather than with a spinner that
@@ -418,7 +413,7 @@ person_activated_cb (Oc3Window *self,
   oc3_speaker_page_set_starred_func (page, is_starred_cb, self, NULL);
   g_signal_connect_object (page, "talk-activated", G_CALLBACK (talk_activated_cb), self, G_CONNECT_SWAPPED);
   adw_navigation_view_push (self->navigation_view, ADW_NAVIGATION_PAGE (page));
-  show_content (self, TRUE);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -578,7 +573,7 @@ oc3_window_show_talk (Oc3Window  *self,
 
   adw_navigation_view_pop_to_page (self->navigation_view, self->view_page);
   adw_navigation_view_push (self->navigation_view, new_talk_page (self, talk));
-  show_content (self, TRUE);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -1145,7 +1140,7 @@ program_ready (Oc3Window     *self,
   show_program (self, conference);
   oc3_window_show_view (self, view != NULL ? view : "schedule");
   if (view == NULL)
-    show_content (self, FALSE);
+    adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   oc3_schedule_view_show_now (self->schedule_view);
   if (talk != NULL)
     oc3_window_show_talk (self, talk);
@@ -1943,6 +1938,8 @@ oc3_window_init (Oc3Window *self)
   self->display_zone = g_time_zone_new_local ();
   self->changed_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->schedule_view, "day-shown", G_CALLBACK (day_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->split_view, "notify::show-content", G_CALLBACK (split_view_show_content_cb),
+                           self, G_CONNECT_SWAPPED);
   oc3_talk_row_set_changed_talks (self->changed_guids);
 
   self->cache = oc3_program_cache_new (NULL);
