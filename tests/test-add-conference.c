@@ -16,6 +16,7 @@
 #include <libsoup/soup.h>
 
 #include "oc3-add-conference-dialog.h"
+#include "oc3-agenda.h"
 #include "oc3-application.h"
 #include "oc3-program-source.h"
 #include "oc3-time.h"
@@ -354,16 +355,24 @@ test_narrow (void)
   close_window (window);
 }
 
+/* The tests' FOSDEM-style schedule.xml, as a file:// address. */
+static char *
+fosdem_style_uri (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OC3_SOURCE_DIR"), "tests", "xml", "data",
+                                            "fosdem-style.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return g_file_get_uri (file);
+}
+
 /* A file added with a zone reads in it, also after a restart; removing the
  * conference forgets its zone. */
 static void
 test_file_keeps_zone (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("OC3_SOURCE_DIR"), "tests", "xml", "data",
-                                            "fosdem-style.xml", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GTimeZone) chosen = g_time_zone_new_identifier (CHOSEN_ZONE);
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *uri = fosdem_style_uri ();
   g_autofree char *id = oc3_program_source_id_for_location (uri);
   g_autofree char *saved_zone = NULL;
   g_autofree char *forgotten = NULL;
@@ -393,6 +402,61 @@ test_file_keeps_zone (void)
   g_assert_null (forgotten);
   /* The window went back to a bundled edition: let it finish reading it. */
   g_assert_true (wait_for (has_conference, window));
+  close_window (window);
+}
+
+static gboolean
+welcome_in_brussels (gpointer window)
+{
+  Oc3Conference *conference = oc3_window_get_conference (window);
+
+  return conference != NULL &&
+         g_strcmp0 (oc3_conference_get_time_zone_identifier (conference), "Europe/Brussels") == 0;
+}
+
+/* Conference Time Zone…: the Add dialog with the conference's file and zone
+ * filled in; another zone moves its talks, keeps its stars, and is kept. */
+static void
+test_change_zone (void)
+{
+  g_autoptr (GTimeZone) chosen = g_time_zone_new_identifier (CHOSEN_ZONE);
+  g_autofree char *uri = fosdem_style_uri ();
+  g_autofree char *id = oc3_program_source_id_for_location (uri);
+  g_autofree char *saved_zone = NULL;
+  Oc3AddConferenceDialog *dialog;
+  AdwComboRow *zone_row;
+  Oc3Window *window;
+
+  window = open_window (1100, 760);
+  oc3_window_add_conference (window, uri, "fosdem-style.xml", chosen);
+  g_assert_true (wait_for (shows_fosdem, window));
+  assert_welcome_in_zone (window, CHOSEN_ZONE);
+  oc3_window_set_starred (window, WELCOME_GUID, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-zone", NULL));
+  dialog = OC3_ADD_CONFERENCE_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_true (OC3_IS_ADD_CONFERENCE_DIALOG (dialog));
+  ui_test_wait_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (dialog)), ==, "Conference Time Zone");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_descendant (GTK_WIDGET (dialog),
+                                                                                 ADW_TYPE_ENTRY_ROW))), ==, uri);
+  zone_row = ADW_COMBO_ROW (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpstr (selected_zone (zone_row), ==, CHOSEN_ZONE);
+  ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-change-zone");
+
+  choose_zone (zone_row, "Europe/Brussels");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
+  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "Europe/Brussels · CET (UTC+01:00)"));
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "Apply"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.add", NULL));
+  g_assert_true (wait_for (has_no_dialog, window));
+
+  g_assert_true (wait_for (welcome_in_brussels, window));
+  assert_welcome_in_zone (window, "Europe/Brussels");
+  g_assert_true (oc3_agenda_is_starred (oc3_application_peek_agenda (app), WELCOME_GUID));
+  saved_zone = lookup_saved_zone (id);
+  g_assert_cmpstr (saved_zone, ==, "Europe/Brussels");
   close_window (window);
 }
 
@@ -455,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/add-conference/narrow", test_narrow);
   g_test_add_func ("/add-conference/file-keeps-zone", test_file_keeps_zone);
   g_test_add_func ("/add-conference/open-file-uses-local-zone", test_open_file_uses_local_zone);
+  g_test_add_func ("/add-conference/change-zone", test_change_zone);
 
   app = oc3_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -366,6 +366,25 @@ cancel_action (GtkWidget  *widget,
   adw_dialog_close (ADW_DIALOG (widget));
 }
 
+/* Chooses @identifier in the zone row, if it is offered. */
+static void
+select_zone (Oc3AddConferenceDialog *self,
+             const char             *identifier)
+{
+  GListModel *zones = adw_combo_row_get_model (self->zone_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (zones, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), identifier) == 0)
+        {
+          adw_combo_row_set_selected (self->zone_row, i);
+          return;
+        }
+    }
+}
+
 /* The local zone first chosen: most people add a conference where they are. */
 static void
 fill_zones (Oc3AddConferenceDialog *self)
@@ -386,9 +405,7 @@ fill_zones (Oc3AddConferenceDialog *self)
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->zone_row), "search-match-mode") != NULL)
     g_object_set (self->zone_row, "search-match-mode", GTK_STRING_FILTER_MATCH_MODE_SUBSTRING, NULL);
 
-  for (guint i = 0; identifiers[i] != NULL; i++)
-    if (g_strcmp0 (identifiers[i], g_time_zone_get_identifier (local)) == 0)
-      adw_combo_row_set_selected (self->zone_row, i);
+  select_zone (self, g_time_zone_get_identifier (local));
 }
 
 static void
@@ -478,4 +495,26 @@ oc3_add_conference_dialog_init (Oc3AddConferenceDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   fill_zones (self);
+}
+
+/* For a conference added before: its address (or file) and zone filled in,
+ * to read it again in another zone. Added again, it keeps its stars. */
+void
+oc3_add_conference_dialog_set_conference (Oc3AddConferenceDialog *self,
+                                          const char             *location,
+                                          GTimeZone              *zone)
+{
+  const char *title = _("Conference Time Zone");
+
+  g_return_if_fail (OC3_IS_ADD_CONFERENCE_DIALOG (self));
+  g_return_if_fail (location != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), location);
+  if (zone != NULL)
+    select_zone (self, g_time_zone_get_identifier (zone));
+
+  adw_dialog_set_title (ADW_DIALOG (self), title);
+  adw_navigation_page_set_title (adw_navigation_view_find_page (self->navigation_view, "source"), title);
+  adw_navigation_page_set_title (adw_navigation_view_find_page (self->navigation_view, "preview"), title);
+  gtk_button_set_label (GTK_BUTTON (self->add_button), _("_Apply"));
 }

@@ -21,5 +21,8 @@ G_DECLARE_FINAL_TYPE (Oc3AddConferenceDialog, oc3_add_conference_dialog, OC3, AD
 Oc3AddConferenceDialog *oc3_add_conference_dialog_new       (Oc3ProgramCache        *cache,
                                                              Oc3ProgramFetcher      *fetcher);
 const char             *oc3_add_conference_dialog_get_error (Oc3AddConferenceDialog *self);
+void                    oc3_add_conference_dialog_set_conference (Oc3AddConferenceDialog *self,
+                                                                  const char             *location,
+                                                                  GTimeZone              *zone);
 
 G_END_DECLS

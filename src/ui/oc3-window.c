@@ -1343,6 +1343,15 @@ load_added (Oc3Window  *self,
     }
 }
 
+/* What only an added conference has: removing it, and the zone it was added with. */
+static void
+set_added_shown (Oc3Window *self,
+                 gboolean   added)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", added);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-zone", added);
+}
+
 static void
 conference_selected_cb (Oc3Window *self)
 {
@@ -1358,7 +1367,7 @@ conference_selected_cb (Oc3Window *self)
       g_variant_get_child (added, position - n_bundled, "(&s&s&s)", &id, &name, &location);
       load_added (self, id, location);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", position >= n_bundled);
+  set_added_shown (self, position >= n_bundled);
 }
 
 /* The switcher: the bundled editions, then the added conferences; selects @id. */
@@ -1395,7 +1404,7 @@ fill_switcher (Oc3Window  *self,
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->conference_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->conference_dropdown, conference_selected_cb, self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-conference", selected >= n_bundled);
+  set_added_shown (self, selected >= n_bundled);
 }
 
 /* Keeps the added conference @id in the settings, as (@name, @location) and
@@ -1499,6 +1508,35 @@ add_conference_action (GtkWidget  *widget,
   Oc3Window *self = OC3_WINDOW (widget);
   Oc3AddConferenceDialog *dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
 
+  g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+/* Conference Time Zone…: Add Conference… again for the conference shown,
+ * with its address and zone filled in. */
+static void
+change_zone_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  Oc3Window *self = OC3_WINDOW (widget);
+  g_autoptr (GVariant) added = get_added (self);
+  g_autoptr (GTimeZone) zone = NULL;
+  Oc3AddConferenceDialog *dialog;
+  GVariantIter iter;
+  const char *id, *name, *location;
+  gboolean found = FALSE;
+
+  g_variant_iter_init (&iter, added);
+  while (!found && g_variant_iter_next (&iter, "(&s&s&s)", &id, &name, &location))
+    found = g_strcmp0 (id, self->conference_id) == 0;
+  if (!found)
+    return;
+
+  zone = lookup_added_zone (self, id);
+  dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
+  oc3_add_conference_dialog_set_conference (dialog, location, zone);
   g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
                            G_CONNECT_SWAPPED);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
@@ -1916,6 +1954,7 @@ oc3_window_class_init (Oc3WindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.add-conference", NULL, add_conference_action);
   gtk_widget_class_install_action (widget_class, "win.remove-conference", NULL, remove_conference_action);
+  gtk_widget_class_install_action (widget_class, "win.change-zone", NULL, change_zone_action);
   gtk_widget_class_install_action (widget_class, "win.edit-source", NULL, edit_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
