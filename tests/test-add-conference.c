@@ -19,6 +19,9 @@
 #include "oc3-agenda.h"
 #include "oc3-application.h"
 #include "oc3-program-source.h"
+#include "oc3-schedule-view.h"
+#include "oc3-talk-block.h"
+#include "oc3-timeline.h"
 #include "oc3-time.h"
 #include "oc3-window.h"
 #include "test-isolation.h"
@@ -414,21 +417,22 @@ welcome_in_brussels (gpointer window)
          g_strcmp0 (oc3_conference_get_time_zone_identifier (conference), "Europe/Brussels") == 0;
 }
 
-/* Conference Time Zone…: the Add dialog with the conference's file and zone
- * filled in; another zone moves its talks, keeps its stars, and is kept. */
+/* Conference Time Zone…: the Add dialog with the conference's address (or
+ * file) and zone filled in; another zone moves its talks, keeps their stars,
+ * marks none of them changed, and is kept. */
 static void
-test_change_zone (void)
+change_zone_of (const char *location)
 {
   g_autoptr (GTimeZone) chosen = g_time_zone_new_identifier (CHOSEN_ZONE);
-  g_autofree char *uri = fosdem_style_uri ();
-  g_autofree char *id = oc3_program_source_id_for_location (uri);
+  g_autofree char *id = oc3_program_source_id_for_location (location);
   g_autofree char *saved_zone = NULL;
   Oc3AddConferenceDialog *dialog;
   AdwComboRow *zone_row;
+  Oc3Timeline *timeline;
   Oc3Window *window;
 
   window = open_window (1100, 760);
-  oc3_window_add_conference (window, uri, "fosdem-style.xml", chosen);
+  oc3_window_add_conference (window, location, "FOSDEM", chosen);
   g_assert_true (wait_for (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
   oc3_window_set_starred (window, WELCOME_GUID, TRUE);
@@ -439,7 +443,7 @@ test_change_zone (void)
   ui_test_wait_mapped (GTK_WIDGET (dialog));
   g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (dialog)), ==, "Conference Time Zone");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find_descendant (GTK_WIDGET (dialog),
-                                                                                 ADW_TYPE_ENTRY_ROW))), ==, uri);
+                                                                                 ADW_TYPE_ENTRY_ROW))), ==, location);
   zone_row = ADW_COMBO_ROW (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
   g_assert_cmpstr (selected_zone (zone_row), ==, CHOSEN_ZONE);
   ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-change-zone");
@@ -455,9 +459,27 @@ test_change_zone (void)
   g_assert_true (wait_for (welcome_in_brussels, window));
   assert_welcome_in_zone (window, "Europe/Brussels");
   g_assert_true (oc3_agenda_is_starred (oc3_application_peek_agenda (app), WELCOME_GUID));
+  /* The program did not change, only where its times are read. */
+  ui_test_wait_frames (GTK_WIDGET (window), 3);
+  timeline = oc3_schedule_view_get_timeline (oc3_window_get_schedule_view (window));
+  g_assert_false (oc3_talk_block_get_changed (OC3_TALK_BLOCK (oc3_timeline_find_block (timeline, WELCOME_GUID))));
   saved_zone = lookup_saved_zone (id);
   g_assert_cmpstr (saved_zone, ==, "Europe/Brussels");
   close_window (window);
+}
+
+static void
+test_change_zone_of_file (void)
+{
+  g_autofree char *uri = fosdem_style_uri ();
+
+  change_zone_of (uri);
+}
+
+static void
+test_change_zone_of_web_program (void)
+{
+  change_zone_of (url);
 }
 
 /* oc3 FILE: the local zone, kept by its name. */
@@ -519,7 +541,8 @@ main (int   argc,
   g_test_add_func ("/add-conference/narrow", test_narrow);
   g_test_add_func ("/add-conference/file-keeps-zone", test_file_keeps_zone);
   g_test_add_func ("/add-conference/open-file-uses-local-zone", test_open_file_uses_local_zone);
-  g_test_add_func ("/add-conference/change-zone", test_change_zone);
+  g_test_add_func ("/add-conference/change-zone-of-file", test_change_zone_of_file);
+  g_test_add_func ("/add-conference/change-zone-of-web-program", test_change_zone_of_web_program);
 
   app = oc3_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
