@@ -282,11 +282,10 @@ release_split_view_cb (gpointer user_data)
  * memory written to, and crashed later at random. So the split view is kept
  * alive until an idle queued after libadwaita's has run. */
 static void
-split_view_show_content_cb (Oc3Window *self)
+split_view_show_content_cb (AdwNavigationSplitView *split_view)
 {
-  if (adw_navigation_split_view_get_collapsed (self->split_view))
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_split_view_cb,
-                     g_object_ref (self->split_view), g_object_unref);
+  if (adw_navigation_split_view_get_collapsed (split_view))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_split_view_cb, g_object_ref (split_view), g_object_unref);
 }
 
 void
@@ -1977,8 +1976,7 @@ oc3_window_init (Oc3Window *self)
   self->display_zone = g_time_zone_new_local ();
   self->changed_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect_object (self->schedule_view, "day-shown", G_CALLBACK (day_shown_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->split_view, "notify::show-content", G_CALLBACK (split_view_show_content_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->split_view, "notify::show-content", G_CALLBACK (split_view_show_content_cb), NULL);
   oc3_talk_row_set_changed_talks (self->changed_guids);
 
   self->cache = oc3_program_cache_new (NULL);
