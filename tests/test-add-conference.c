@@ -55,27 +55,11 @@ server_cb (SoupServer        *server,
 }
 
 static gboolean
-wait_for (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return done (data);
-}
-
-static gboolean
 shows_fosdem (gpointer window)
 {
   Oc3Conference *conference = oc3_window_get_conference (window);
 
   return conference != NULL && g_strcmp0 (oc3_conference_get_title (conference), "FOSDEM 2024") == 0;
-}
-
-static gboolean
-has_conference (gpointer window)
-{
-  return oc3_window_get_conference (window) != NULL;
 }
 
 static gboolean
@@ -168,26 +152,12 @@ static Oc3Window *
 open_window (int width,
              int height)
 {
-  Oc3Window *window = oc3_window_new (app);
-
   /* The window restores its last size: each test says which it wants. */
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_conference, window));
-  ui_test_wait_mapped (GTK_WIDGET (window));
+  Oc3Window *window = ui_test_open_app_window (app, width, height);
+
+  g_assert_true (ui_test_wait_until (ui_test_window_has_conference, window));
 
   return window;
-}
-
-static void
-close_window (Oc3Window *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
 }
 
 /* Opens Add Conference… and waits until it is shown. */
@@ -246,7 +216,7 @@ test_add_with_zone (void)
   address = GTK_EDITABLE (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
   gtk_editable_set_text (address, "ftp://example.org/schedule.xml");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (has_error, dialog));
+  g_assert_true (ui_test_wait_until (has_error, dialog));
   g_assert_cmpstr (oc3_add_conference_dialog_get_error (dialog), ==, "Enter an address that starts with https://");
   g_assert_cmpstr (visible_page_tag (dialog), ==, "source");
 
@@ -260,7 +230,7 @@ test_add_with_zone (void)
 
   /* The preview: title, days, talks, and the zone its times were read in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_wait_until (shows_preview, dialog));
   ui_test_wait_frames (GTK_WIDGET (window), 3);
   first_day = g_date_time_new (chosen, 2024, 2, 3, 0, 0, 0);
   last_day = g_date_time_new (chosen, 2024, 2, 4, 0, 0, 0);
@@ -291,33 +261,33 @@ test_add_with_zone (void)
   go_back (dialog);
   choose_zone (zone_row, "Europe/Brussels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_wait_until (shows_preview, dialog));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "Europe/Brussels · CET (UTC+01:00)"));
   g_assert_false (ui_test_shows_text (GTK_WIDGET (dialog), "America/New York · EST (UTC-05:00)"));
   go_back (dialog);
   choose_zone (zone_row, CHOSEN_ZONE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_wait_until (shows_preview, dialog));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "America/New York · EST (UTC-05:00)"));
 
   /* Added: shown, with the talk at 09:30 New York time, and the zone kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.add", NULL));
-  g_assert_true (wait_for (has_no_dialog, window));
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (has_no_dialog, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
   saved_zone = lookup_saved_zone (id);
   g_assert_cmpstr (saved_zone, ==, CHOSEN_ZONE);
   last = g_settings_get_string (settings, "last-conference");
   g_assert_cmpstr (last, ==, id);
-  close_window (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
 
   /* A restart, with the server down: the cached copy, read in the same
    * zone (the local one would put the talk at 09:30 in Tokyo). */
   server_down = TRUE;
   window = open_window (1100, 760);
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
-  close_window (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
   server_down = FALSE;
 }
 
@@ -348,14 +318,14 @@ test_narrow (void)
   ui_test_set_dark (GTK_WIDGET (window), FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_wait_until (shows_preview, dialog));
   ui_test_wait_frames (GTK_WIDGET (window), 3);
   ui_test_assert_fits_width (GTK_WIDGET (window), gtk_widget_get_width (GTK_WIDGET (window)));
   ui_test_screenshot (GTK_WIDGET (window), "test-add-conference-preview-360");
 
   adw_dialog_close (ADW_DIALOG (dialog));
-  g_assert_true (wait_for (has_no_dialog, window));
-  close_window (window);
+  g_assert_true (ui_test_wait_until (has_no_dialog, window));
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* The tests' FOSDEM-style schedule.xml, as a file:// address. */
@@ -384,12 +354,12 @@ test_file_keeps_zone (void)
 
   window = open_window (1100, 760);
   oc3_window_add_conference (window, uri, "fosdem-style.xml", chosen);
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
-  close_window (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
 
   window = open_window (1100, 760);
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
   saved_zone = lookup_saved_zone (id);
   g_assert_cmpstr (saved_zone, ==, CHOSEN_ZONE);
@@ -400,12 +370,12 @@ test_file_keeps_zone (void)
   g_assert_true (ADW_IS_ALERT_DIALOG (confirm));
   g_signal_emit_by_name (confirm, "response", "remove");
   adw_dialog_force_close (confirm);
-  g_assert_true (wait_for (has_no_dialog, window));
+  g_assert_true (ui_test_wait_until (has_no_dialog, window));
   forgotten = lookup_saved_zone (id);
   g_assert_null (forgotten);
   /* The window went back to a bundled edition: let it finish reading it. */
-  g_assert_true (wait_for (has_conference, window));
-  close_window (window);
+  g_assert_true (ui_test_wait_until (ui_test_window_has_conference, window));
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -433,7 +403,7 @@ change_zone_of (const char *location)
 
   window = open_window (1100, 760);
   oc3_window_add_conference (window, location, "FOSDEM", chosen);
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, CHOSEN_ZONE);
   oc3_window_set_starred (window, WELCOME_GUID, TRUE);
 
@@ -450,13 +420,13 @@ change_zone_of (const char *location)
 
   choose_zone (zone_row, "Europe/Brussels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.next", NULL));
-  g_assert_true (wait_for (shows_preview, dialog));
+  g_assert_true (ui_test_wait_until (shows_preview, dialog));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "Europe/Brussels · CET (UTC+01:00)"));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "Apply"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "add-conference.add", NULL));
-  g_assert_true (wait_for (has_no_dialog, window));
+  g_assert_true (ui_test_wait_until (has_no_dialog, window));
 
-  g_assert_true (wait_for (welcome_in_brussels, window));
+  g_assert_true (ui_test_wait_until (welcome_in_brussels, window));
   assert_welcome_in_zone (window, "Europe/Brussels");
   g_assert_true (oc3_agenda_is_starred (oc3_application_peek_agenda (app), WELCOME_GUID));
   /* The program did not change, only where its times are read. */
@@ -465,7 +435,7 @@ change_zone_of (const char *location)
   g_assert_false (oc3_talk_block_get_changed (OC3_TALK_BLOCK (oc3_timeline_find_block (timeline, WELCOME_GUID))));
   saved_zone = lookup_saved_zone (id);
   g_assert_cmpstr (saved_zone, ==, "Europe/Brussels");
-  close_window (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -496,11 +466,11 @@ test_open_file_uses_local_zone (void)
 
   window = open_window (1100, 760);
   oc3_window_open_file (window, file);
-  g_assert_true (wait_for (shows_fosdem, window));
+  g_assert_true (ui_test_wait_until (shows_fosdem, window));
   assert_welcome_in_zone (window, LOCAL_ZONE);
   saved_zone = lookup_saved_zone (id);
   g_assert_cmpstr (saved_zone, ==, LOCAL_ZONE);
-  close_window (window);
+  ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
@@ -544,11 +514,7 @@ main (int   argc,
   g_test_add_func ("/add-conference/change-zone-of-file", test_change_zone_of_file);
   g_test_add_func ("/add-conference/change-zone-of-web-program", test_change_zone_of_web_program);
 
-  app = oc3_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = ui_test_run_with_application (&app);
   g_clear_pointer (&url, g_free);
   g_clear_pointer (&served_body, g_free);
 

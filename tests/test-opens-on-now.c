@@ -29,11 +29,7 @@ shows_blocks (gpointer window)
 static void
 wait_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
+  g_assert_true (ui_test_wait_until (done, data));
   /* A few more frames: the scroll happens in the timeline's layout. */
   ui_test_wait_frames (data, 3);
 }
@@ -115,11 +111,7 @@ main (int   argc,
   g_test_add_func ("/opens-on-now/wide", test_opens_on_now_wide);
   g_test_add_func ("/opens-on-now/narrow", test_opens_on_now_narrow);
 
-  app = oc3_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = ui_test_run_with_application (&app);
 
   return status;
 }

@@ -16,6 +16,7 @@
 #include "oc3-talk-block.h"
 #include "oc3-timeline.h"
 #include "oc3-window.h"
+#include "ui-test-helpers.h"
 
 static Oc3Application *app;
 static char *served_body;
@@ -34,29 +35,13 @@ server_cb (SoupServer        *server,
 }
 
 static gboolean
-wait_for (gboolean (*done) (Oc3Window *), Oc3Window *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  return done (window);
-}
-
-static gboolean
-has_conference (Oc3Window *window)
-{
-  return oc3_window_get_conference (window) != NULL;
-}
-
-static gboolean
-shows_changes (Oc3Window *window)
+shows_changes (gpointer window)
 {
   return g_strcmp0 (oc3_window_get_visible_page_tag (window), "changes") == 0;
 }
 
 static gboolean
-has_message (Oc3Window *window)
+has_message (gpointer window)
 {
   return oc3_window_get_last_message (window) != NULL;
 }
@@ -100,7 +85,7 @@ test_refresh_from_server (void)
 
   window = oc3_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_conference, window));
+  g_assert_true (ui_test_wait_until (ui_test_window_has_conference, window));
 
   /* Star the talk that will move: it stays starred after the refresh. */
   talk = g_list_model_get_item (oc3_conference_get_talks (oc3_window_get_conference (window)), 0);
@@ -109,7 +94,7 @@ test_refresh_from_server (void)
   oc3_window_set_starred (window, guid, TRUE);
 
   /* The window refreshes on its own at start; "What changed" opens. */
-  g_assert_true (wait_for (shows_changes, window));
+  g_assert_true (ui_test_wait_until (shows_changes, window));
   agenda = oc3_application_peek_agenda (app);
   g_assert_true (oc3_agenda_is_starred (agenda, guid));
   talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
@@ -128,7 +113,7 @@ test_refresh_from_server (void)
   served_body = g_strdup ("<!DOCTYPE html><html><head><title>Wi-Fi</title></head><body>Log in</body></html>");
   served_type = "text/html";
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
-  g_assert_true (wait_for (has_message, window));
+  g_assert_true (ui_test_wait_until (has_message, window));
   g_assert_nonnull (strstr (oc3_window_get_last_message (window), "Wi-Fi login page"));
   talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
   g_assert_cmpstr (oc3_talk_get_title (talk), ==, first_title);
@@ -151,7 +136,7 @@ test_refresh_from_server (void)
         served_status = failures[i].status;
         oc3_window_clear_last_message (window);
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
-        g_assert_true (wait_for (has_message, window));
+        g_assert_true (ui_test_wait_until (has_message, window));
         g_test_message ("%u: %s", failures[i].status, oc3_window_get_last_message (window));
         g_assert_nonnull (strstr (oc3_window_get_last_message (window), failures[i].message));
         talk = oc3_conference_lookup_talk (oc3_window_get_conference (window), guid);
@@ -169,7 +154,7 @@ test_refresh_from_server (void)
 }
 
 static gboolean
-shows_model_test (Oc3Window *window)
+shows_model_test (gpointer window)
 {
   Oc3Conference *conference = oc3_window_get_conference (window);
 
@@ -191,10 +176,10 @@ test_add_conference_from_file (void)
 
   window = oc3_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_conference, window));
+  g_assert_true (ui_test_wait_until (ui_test_window_has_conference, window));
 
   oc3_window_open_file (window, file);
-  g_assert_true (wait_for (shows_model_test, window));
+  g_assert_true (ui_test_wait_until (shows_model_test, window));
 
   added = g_settings_get_value (settings, "added-conferences");
   g_assert_cmpuint (g_variant_n_children (added), ==, 1);
@@ -243,7 +228,7 @@ test_edit_source (void)
   g_settings_reset (settings, "program-sources");
   window = oc3_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_conference, window));
+  g_assert_true (ui_test_wait_until (ui_test_window_has_conference, window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source", NULL));
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
@@ -255,7 +240,7 @@ test_edit_source (void)
   oc3_window_clear_last_message (window);
   g_signal_emit_by_name (dialog, "response", "save");
   adw_dialog_force_close (dialog);
-  g_assert_true (wait_for (has_message, window));
+  g_assert_true (ui_test_wait_until (has_message, window));
 
   sources = g_settings_get_value (settings, "program-sources");
   g_assert_true (g_variant_lookup (sources, "oc3-2022", "&s", &url));
@@ -293,11 +278,7 @@ main (int   argc,
   g_test_add_func ("/refresh/add-conference-from-file", test_add_conference_from_file);
   g_test_add_func ("/refresh/edit-source", test_edit_source);
 
-  app = oc3_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = ui_test_run_with_application (&app);
 
   return status;
 }

@@ -22,11 +22,7 @@ static Oc3Application *app;
 static void
 iterate_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (done (data));
+  g_assert_true (ui_test_wait_until (done, data));
 
   /* A few more frames, so that anything deferred to the next layout runs too. */
   for (int i = 0; i < 30; i++)
@@ -47,12 +43,6 @@ static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-has_conference (gpointer window)
-{
-  return oc3_window_get_conference (window) != NULL;
 }
 
 static gboolean
@@ -107,7 +97,7 @@ test_window_shows_the_program (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (is_mapped, window);
-  iterate_until (has_conference, window);
+  iterate_until (ui_test_window_has_conference, window);
 
   g_assert_cmpstr (oc3_window_get_view (window), ==, "schedule");
   schedule = find_schedule_view (GTK_WIDGET (window));
@@ -166,13 +156,9 @@ test_window_narrow (void)
   AdwNavigationSplitView *split_view;
   int minimum_width;
 
-  window = oc3_window_new (app);
-  /* The window restores its last state: the previous test's window filled the screen. */
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
-  iterate_until (has_conference, window);
+  /* Not filling the screen as the previous test's window did. */
+  window = ui_test_open_app_window (app, 360, 720);
+  iterate_until (ui_test_window_has_conference, window);
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum_width, NULL, NULL, NULL);
   g_assert_cmpint (minimum_width, <=, 360);
@@ -282,11 +268,7 @@ test_window_big_day (void)
 
   path = g_build_filename (fixtures, "c3voc-39C3_everything.schedule.json", NULL);
   file = g_file_new_for_path (path);
-  window = oc3_window_new (app);
-  gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
+  window = ui_test_open_app_window (app, 1200, 800);
   oc3_window_open_file (window, file);
   iterate_until (shows_39c3, window);
 
@@ -366,11 +348,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/big-day", test_window_big_day);
 
-  app = oc3_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  status = g_test_run ();
-  g_clear_object (&app);
+  status = ui_test_run_with_application (&app);
 
   return status;
 }

@@ -10,9 +10,11 @@
 
 #include <adwaita.h>
 
+#include "oc3-application.h"
 #include "oc3-resources.h"
 #include "oc3-schedule.h"
 #include "oc3-screenshot.h"
+#include "oc3-window.h"
 
 /* What Oc3Application does at startup: the templates, and the style sheet
  * AdwApplication would load from the resource base path. */
@@ -262,4 +264,56 @@ ui_test_destroy_window (GtkWindow *window)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (window);
+}
+
+/* Runs the main loop until @done holds for @data, for 20 s at most; whether
+ * it holds. */
+static inline gboolean
+ui_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static inline gboolean
+ui_test_window_has_conference (gpointer window)
+{
+  return oc3_window_get_conference (window) != NULL;
+}
+
+/* The application's window at @width × @height, whatever size and state it
+ * restores from the last test, shown and mapped. */
+static inline Oc3Window *
+ui_test_open_app_window (Oc3Application *app,
+                         int             width,
+                         int             height)
+{
+  Oc3Window *window = oc3_window_new (app);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_mapped (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* For tests of whole windows: runs the tests added with a registered,
+ * non-unique application in *@app, and releases it afterwards. */
+static inline int
+ui_test_run_with_application (Oc3Application **app)
+{
+  int status;
+
+  *app = oc3_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (*app), NULL, NULL);
+  status = g_test_run ();
+  g_clear_object (app);
+
+  return status;
 }
