@@ -1351,21 +1351,36 @@ set_added_shown (Oc3Window *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-zone", added);
 }
 
+/* The added conference the switcher shows, as its id and location in
+ * @added; %FALSE for a bundled edition. */
+static gboolean
+get_selected_added (Oc3Window   *self,
+                    GVariant    *added,
+                    const char **id,
+                    const char **location)
+{
+  guint position = gtk_drop_down_get_selected (self->conference_dropdown);
+  guint n_bundled = oc3_bundled_programs_get_n_items ();
+  const char *name;
+
+  if (position < n_bundled || position - n_bundled >= g_variant_n_children (added))
+    return FALSE;
+  g_variant_get_child (added, position - n_bundled, "(&s&s&s)", id, &name, location);
+  return TRUE;
+}
+
 static void
 conference_selected_cb (Oc3Window *self)
 {
   guint position = gtk_drop_down_get_selected (self->conference_dropdown);
   guint n_bundled = oc3_bundled_programs_get_n_items ();
   g_autoptr (GVariant) added = get_added (self);
-  const char *id, *name, *location;
+  const char *id, *location;
 
   if (position < n_bundled)
     load_bundled_program (self, position);
-  else if (position - n_bundled < g_variant_n_children (added))
-    {
-      g_variant_get_child (added, position - n_bundled, "(&s&s&s)", &id, &name, &location);
-      load_added (self, id, location);
-    }
+  else if (get_selected_added (self, added, &id, &location))
+    load_added (self, id, location);
   set_added_shown (self, position >= n_bundled);
 }
 
@@ -1498,18 +1513,28 @@ delete_directory (const char *path)
 }
 
 /* Add Conference…: the dialog previews the program, read in the time zone
- * chosen there; the window adds it with that zone. */
+ * chosen there; the window adds it with that zone. With @location, for a
+ * conference added before, filled in with it and its @zone. */
+static void
+present_add_conference_dialog (Oc3Window  *self,
+                               const char *location,
+                               GTimeZone  *zone)
+{
+  Oc3AddConferenceDialog *dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
+
+  if (location != NULL)
+    oc3_add_conference_dialog_set_conference (dialog, location, zone);
+  g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
 static void
 add_conference_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  Oc3Window *self = OC3_WINDOW (widget);
-  Oc3AddConferenceDialog *dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
-
-  g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
-                           G_CONNECT_SWAPPED);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  present_add_conference_dialog (OC3_WINDOW (widget), NULL, NULL);
 }
 
 /* Conference Time Zone…: Add Conference… again for the conference shown,
@@ -1522,23 +1547,12 @@ change_zone_action (GtkWidget  *widget,
   Oc3Window *self = OC3_WINDOW (widget);
   g_autoptr (GVariant) added = get_added (self);
   g_autoptr (GTimeZone) zone = NULL;
-  Oc3AddConferenceDialog *dialog;
-  GVariantIter iter;
-  const char *id, *name, *location;
-  gboolean found = FALSE;
+  const char *id, *location;
 
-  g_variant_iter_init (&iter, added);
-  while (!found && g_variant_iter_next (&iter, "(&s&s&s)", &id, &name, &location))
-    found = g_strcmp0 (id, self->conference_id) == 0;
-  if (!found)
+  if (!get_selected_added (self, added, &id, &location))
     return;
-
   zone = lookup_added_zone (self, id);
-  dialog = oc3_add_conference_dialog_new (self->cache, self->fetcher);
-  oc3_add_conference_dialog_set_conference (dialog, location, zone);
-  g_signal_connect_object (dialog, "add-conference", G_CALLBACK (oc3_window_add_conference), self,
-                           G_CONNECT_SWAPPED);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+  present_add_conference_dialog (self, location, zone);
 }
 
 static void
